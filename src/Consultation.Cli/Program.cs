@@ -1,0 +1,2 @@
+Console.Error.WriteLine("consultation: no command yet");
+return 2;
