@@ -1,0 +1,11 @@
+namespace Consultation.Web.Features;
+
+/// <summary>The JSON API under /api: each area lists its own use cases in its *Endpoints.cs.</summary>
+public static class FeatureEndpoints
+{
+    public static IEndpointRouteBuilder MapFeatureEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGroup("/api");
+        return app;
+    }
+}

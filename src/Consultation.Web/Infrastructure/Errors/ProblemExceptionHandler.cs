@@ -1,0 +1,37 @@
+using Consultation.Web.Infrastructure.Access;
+using FluentValidation;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Consultation.Web.Infrastructure.Errors;
+
+/// <summary>
+/// Turns the pipeline's refusals into RFC 9457 problem responses: 400 field by field, 401, 403 and 404.
+/// Anything else is a 500 without details.
+/// </summary>
+public sealed class ProblemExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
+    {
+        ProblemDetails problem = exception switch
+        {
+            ValidationException invalid => new ValidationProblemDetails(invalid.Errors
+                .GroupBy(e => Camel(e.PropertyName))
+                .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).ToArray()))
+            {
+                Status = StatusCodes.Status400BadRequest,
+                Title = "The request has invalid fields.",
+            },
+            BadHttpRequestException bad => new() { Status = StatusCodes.Status400BadRequest, Title = "The request could not be read.", Detail = bad.Message },
+            NotSignedInException => new() { Status = StatusCodes.Status401Unauthorized, Title = exception.Message },
+            AccessDeniedException => new() { Status = StatusCodes.Status403Forbidden, Title = exception.Message },
+            NotFoundException => new() { Status = StatusCodes.Status404NotFound, Title = exception.Message },
+            _ => new() { Status = StatusCodes.Status500InternalServerError, Title = "Something went wrong on our side." },
+        };
+        http.Response.StatusCode = problem.Status!.Value;
+        return await problems.TryWriteAsync(new() { HttpContext = http, ProblemDetails = problem, Exception = exception });
+    }
+
+    static string Camel(string name) =>
+        string.IsNullOrEmpty(name) ? name : char.ToLowerInvariant(name[0]) + name[1..];
+}

@@ -1,0 +1,62 @@
+using Consultation.Web.Infrastructure.Access;
+using Consultation.Web.Infrastructure.Audit;
+using Consultation.Web.Infrastructure.Database;
+using Consultation.Web.Infrastructure.Errors;
+using Consultation.Web.Infrastructure.Identity;
+using Consultation.Web.Infrastructure.Pipeline;
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+
+namespace Consultation.Web.Infrastructure;
+
+public static class InfrastructureSetup
+{
+    public static IServiceCollection AddConsultationInfrastructure(this IServiceCollection services, IConfiguration configuration)
+    {
+        DapperTypeHandlers.Register();
+        services.Configure<DatabaseOptions>(configuration.GetSection(DatabaseOptions.Section));
+        services.PostConfigure<DatabaseOptions>(options =>
+        {
+            if (string.IsNullOrWhiteSpace(options.ConnectionString))
+            {
+                options.ConnectionString = $"Data Source={Path.Combine(DataDirectory(configuration), "consultation.db")}";
+            }
+        });
+        services.AddSingleton<ConnectionFactory>();
+        services.AddSingleton<DatabaseMigrator>();
+        services.AddScoped<Db>();
+        services.AddSingleton(TimeProvider.System);
+        services.AddHttpContextAccessor();
+        services.AddScoped<Caller>();
+        services.AddScoped<AccessRules>();
+        services.AddScoped<AuditLog>();
+
+        services.AddDbContext<IdentityStore>((provider, options) =>
+        {
+            var connections = provider.GetRequiredService<ConnectionFactory>();
+            if (connections.Dialect == Dialect.Sqlite)
+            {
+                options.UseSqlite(connections.ConnectionString);
+            }
+            else
+            {
+                options.UseNpgsql(connections.ConnectionString);
+            }
+            options.UseOpenIddict<Guid>();
+        });
+
+        services.AddValidatorsFromAssemblyContaining<Program>(includeInternalTypes: true);
+        services.AddConsultationMediator();
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ProblemExceptionHandler>();
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+        return services;
+    }
+
+    /// <summary>Where a single-machine install keeps its files (the SQLite database, the email outbox): "DataDirectory", default data/.</summary>
+    public static string DataDirectory(IConfiguration configuration) => configuration["DataDirectory"] ?? "data";
+
+    /// <summary>Brings the schema up to date; `--migrate-only` stops after this.</summary>
+    public static void MigrateDatabase(this IServiceProvider services) =>
+        services.GetRequiredService<DatabaseMigrator>().Migrate();
+}

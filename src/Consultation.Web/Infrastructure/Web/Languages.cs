@@ -1,0 +1,41 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Localization;
+
+namespace Consultation.Web.Infrastructure.Web;
+
+/// <summary>The interface languages. A person's choice is kept in a cookie; otherwise the browser's is used.</summary>
+public static class Languages
+{
+    public static readonly string[] Supported = ["en", "fr", "es", "ar"];
+
+    public static IServiceCollection AddConsultationLocalisation(this IServiceCollection services)
+    {
+        services.AddLocalization(options => options.ResourcesPath = "Resources");
+        services.Configure<RequestLocalizationOptions>(options =>
+        {
+            var cultures = Supported.Select(CultureInfo.GetCultureInfo).ToList();
+            options.DefaultRequestCulture = new RequestCulture("en");
+            options.SupportedCultures = cultures;
+            options.SupportedUICultures = cultures;
+            options.ApplyCurrentCultureToResponseHeaders = true;
+        });
+        return services;
+    }
+
+    public static bool IsRightToLeft => CultureInfo.CurrentUICulture.TextInfo.IsRightToLeft;
+
+    /// <summary>POST /language: remembers the choice for a year and goes back to the page it came from.</summary>
+    public static IEndpointConventionBuilder MapLanguageSwitch(this IEndpointRouteBuilder app) =>
+        app.MapPost("/language", (HttpContext http, [Microsoft.AspNetCore.Mvc.FromForm] string culture, [Microsoft.AspNetCore.Mvc.FromForm] string? returnUrl) =>
+        {
+            if (!Supported.Contains(culture))
+            {
+                return Results.ValidationProblem(new Dictionary<string, string[]> { ["culture"] = ["Choose one of: " + string.Join(", ", Supported)] });
+            }
+            http.Response.Cookies.Append(
+                CookieRequestCultureProvider.DefaultCookieName,
+                CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
+                new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax, Secure = http.Request.IsHttps });
+            return Results.LocalRedirect(returnUrl is { Length: > 0 } && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) ? returnUrl : "/");
+        }).WithName("SwitchLanguage").ExcludeFromDescription();
+}
