@@ -1,3 +1,5 @@
+using Consultation.Web.Features.Reference;
+
 namespace Consultation.Web.Features;
 
 /// <summary>The JSON API under /api: each area lists its own use cases in its *Endpoints.cs.</summary>
@@ -5,7 +7,8 @@ public static class FeatureEndpoints
 {
     public static IEndpointRouteBuilder MapFeatureEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGroup("/api");
+        var api = app.MapGroup("/api");
+        ReferenceEndpoints.Map(api);
         return app;
     }
 }

@@ -1,9 +1,11 @@
 using Consultation.Web.Infrastructure.Access;
 using Consultation.Web.Infrastructure.Audit;
 using Consultation.Web.Infrastructure.Database;
+using Consultation.Web.Infrastructure.Email;
 using Consultation.Web.Infrastructure.Errors;
 using Consultation.Web.Infrastructure.Identity;
 using Consultation.Web.Infrastructure.Pipeline;
+using Consultation.Web.Infrastructure.Web;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 
@@ -30,6 +32,10 @@ public static class InfrastructureSetup
         services.AddScoped<Caller>();
         services.AddScoped<AccessRules>();
         services.AddScoped<AuditLog>();
+        services.AddScoped<PublicLinks>();
+        services.Configure<EmailOptions>(configuration.GetSection(EmailOptions.Section));
+        services.PostConfigure<EmailOptions>(options =>
+            options.PickupDirectory ??= Path.Combine(DataDirectory(configuration), "outbox"));
 
         services.AddDbContext<IdentityStore>((provider, options) =>
         {

@@ -70,7 +70,7 @@ public sealed class TestApp : WebApplicationFactory<Program>
     /// <summary>An HTTP client against the real server that does not follow redirects and keeps cookies.</summary>
     public HttpClient Client(TestPerson? person = null)
     {
-        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        var client = CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = BaseAddress, AllowAutoRedirect = false, HandleCookies = true });
         if (person is not null)
         {
             client.DefaultRequestHeaders.Add(TestSignIn.Header, person.Id.ToString());

@@ -23,16 +23,14 @@ public static class TestSignIn
 
     public static void AddTestSignIn(this IServiceCollection services)
     {
+        string? platformDefault = null;
         services.AddAuthentication()
             .AddScheme<AuthenticationSchemeOptions, HeaderHandler>(SchemeName, null)
-            .AddPolicyScheme(Selector, null, _ => { });
-        services.AddOptions<PolicySchemeOptions>(Selector).Configure<IOptions<AuthenticationOptions>>((policy, authentication) =>
-        {
-            var platformDefault = authentication.Value.DefaultAuthenticateScheme ?? authentication.Value.DefaultScheme;
-            policy.ForwardDefaultSelector = http => http.Request.Headers.ContainsKey(Header) ? SchemeName : platformDefault;
-        });
+            .AddPolicyScheme(Selector, null, policy =>
+                policy.ForwardDefaultSelector = http => http.Request.Headers.ContainsKey(Header) ? SchemeName : platformDefault);
         services.PostConfigure<AuthenticationOptions>(options =>
         {
+            platformDefault = options.DefaultAuthenticateScheme ?? options.DefaultScheme;
             options.DefaultAuthenticateScheme = Selector;
         });
     }

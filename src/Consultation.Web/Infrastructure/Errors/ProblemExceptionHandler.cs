@@ -9,7 +9,7 @@ namespace Consultation.Web.Infrastructure.Errors;
 /// Turns the pipeline's refusals into RFC 9457 problem responses: 400 field by field, 401, 403 and 404.
 /// Anything else is a 500 without details.
 /// </summary>
-public sealed class ProblemExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
+public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
     {
@@ -28,6 +28,10 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems) : I
             NotFoundException => new() { Status = StatusCodes.Status404NotFound, Title = exception.Message },
             _ => new() { Status = StatusCodes.Status500InternalServerError, Title = "Something went wrong on our side." },
         };
+        if (problem.Status == StatusCodes.Status500InternalServerError)
+        {
+            logger.LogError(exception, "Unhandled exception on {Method} {Path}", http.Request.Method, http.Request.Path);
+        }
         http.Response.StatusCode = problem.Status!.Value;
         return await problems.TryWriteAsync(new() { HttpContext = http, ProblemDetails = problem, Exception = exception });
     }
