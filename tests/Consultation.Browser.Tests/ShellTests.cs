@@ -24,4 +24,24 @@ public sealed class ShellTests(Browser browser)
         brand!.X.ShouldBeGreaterThan(language!.X);
         await page.ShouldHaveNoSeriousViolationsAsync();
     }
+
+    [Fact]
+    public async Task Api_reference_renders_the_openapi_document_under_the_content_security_policy()
+    {
+        await using var context = await browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        var blocked = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.Ordinal) && message.Text.Contains("script", StringComparison.Ordinal))
+            {
+                blocked.Add(message.Text);
+            }
+        };
+
+        await page.GotoAsync("/api-reference");
+
+        await page.GetByText("Reference data").First.WaitForAsync();
+        blocked.ShouldBeEmpty();
+    }
 }
