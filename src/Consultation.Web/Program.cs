@@ -22,6 +22,8 @@ app.UseExceptionHandler();
 // API callers get problem details for bare status codes; browsers get a page in their language.
 app.UseWhen(http => IdentitySetup.IsApi(http.Request), api => api.UseStatusCodePages());
 app.UseWhen(http => !IdentitySetup.IsApi(http.Request), pages => pages.UseStatusCodePagesWithReExecute("/Error/{0}"));
+// Routing after the status pages, so that their re-executed request is routed again to /Error/{code}.
+app.UseRouting();
 if (!app.Environment.IsDevelopment())
 {
     app.UseHsts();
