@@ -51,6 +51,18 @@ public sealed partial class LanguageTests(TestApps apps)
     }
 
     [Theory, BothEngines]
+    public async Task Behind_the_local_proxy_over_HTTPS_the_language_cookie_is_secure(Engine engine)
+    {
+        using var client = Browser(apps.For(engine));
+        client.DefaultRequestHeaders.Add("X-Forwarded-Proto", "https");
+
+        using var response = await SwitchAsync(client, "fr", "/");
+
+        response.Headers.GetValues("Set-Cookie").ShouldContain(cookie =>
+            cookie.StartsWith(".AspNetCore.Culture=", StringComparison.Ordinal) && cookie.Contains("secure", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Theory, BothEngines]
     public async Task Language_switch_never_redirects_to_another_site(Engine engine)
     {
         foreach (var returnUrl in new[] { "https://evil.example/", "//evil.example/", "/\\evil.example/", "" })
