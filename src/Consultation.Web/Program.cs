@@ -2,6 +2,7 @@ using Consultation.Web.Features;
 using Consultation.Web.Infrastructure;
 using Consultation.Web.Infrastructure.Identity;
 using Consultation.Web.Infrastructure.Web;
+using Microsoft.AspNetCore.HttpOverrides;
 using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -18,10 +19,14 @@ if (args.Contains("--migrate-only"))
     return;
 }
 
+// Behind nginx: the client's address and scheme come from X-Forwarded-*, trusted from loopback only (the default).
+app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto });
 app.UseExceptionHandler();
 // API callers get problem details for bare status codes; browsers get a page in their language.
 app.UseWhen(http => IdentitySetup.IsApi(http.Request), api => api.UseStatusCodePages());
 app.UseWhen(http => !IdentitySetup.IsApi(http.Request), pages => pages.UseStatusCodePagesWithReExecute("/Error/{0}"));
+// Routing after the status pages, so that their re-executed request is routed again to /Error/{code}.
+app.UseRouting();
 if (!app.Environment.IsDevelopment())
 {
     app.UseHsts();

@@ -1,5 +1,9 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.WebEncoders;
 
 namespace Consultation.Web.Infrastructure.Web;
 
@@ -19,6 +23,8 @@ public static class Languages
             options.SupportedUICultures = cultures;
             options.ApplyCurrentCultureToResponseHeaders = true;
         });
+        // Razor otherwise writes every non-Latin letter as an entity (&#x627;): Arabic pages would be four times larger.
+        services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         return services;
     }
 
@@ -36,6 +42,7 @@ public static class Languages
                 CookieRequestCultureProvider.DefaultCookieName,
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
                 new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax, Secure = http.Request.IsHttps });
-            return Results.LocalRedirect(returnUrl is { Length: > 0 } && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) ? returnUrl : "/");
+            // IsLocalUrl also refuses "/\host" and "//host", which browsers follow to another site.
+            return Results.LocalRedirect(RedirectHttpResult.IsLocalUrl(returnUrl) ? returnUrl! : "/");
         }).WithName("SwitchLanguage").ExcludeFromDescription();
 }
