@@ -1,0 +1,146 @@
+using Consultation.Counting.Ballots;
+
+namespace Consultation.Counting.Methods;
+
+internal enum CandidateState
+{
+    Hopeful,
+    Elected,
+    Excluded,
+    Withdrawn,
+}
+
+/// <summary>
+/// The bookkeeping every count shares: who is hopeful, elected or excluded, the stages declared so far with the
+/// notes explaining them, and how ties are settled (look back at earlier stages, then lot).
+/// </summary>
+internal sealed class CountSheet
+{
+    private readonly Election election;
+    private readonly List<Stage> stages = [];
+    private readonly List<ElectedCandidate> elected = [];
+    private readonly Lot lot;
+    private readonly IProgress<CountProgress>? progress;
+    private readonly CancellationToken cancellation;
+    private List<string> notes = [];
+
+    public CountSheet(Election election, CountOptions options, CancellationToken cancellation)
+    {
+        this.election = election;
+        this.cancellation = cancellation;
+        Seats = options.Seats ?? election.Seats;
+        if (Seats < 1 || Seats > election.Candidates.Count - election.Withdrawn.Count)
+        {
+            throw new ArgumentException(
+                $"{Seats} seats cannot be filled from {election.Candidates.Count - election.Withdrawn.Count} candidates");
+        }
+        States = Enumerable.Range(0, election.Candidates.Count)
+            .Select(c => election.Withdrawn.Contains(c) ? CandidateState.Withdrawn : CandidateState.Hopeful)
+            .ToArray();
+        lot = new Lot(options.Seed ?? election.Title);
+        progress = options.Progress;
+    }
+
+    public CandidateState[] States { get; }
+
+    public int Seats { get; }
+
+    public int SeatsLeft => Seats - elected.Count;
+
+    public bool LotDrawn { get; private set; }
+
+    public IReadOnlyList<Stage> Stages => stages;
+
+    public string Name(int candidate) => election.Candidates[candidate];
+
+    public bool IsHopeful(int candidate) => States[candidate] == CandidateState.Hopeful;
+
+    public List<int> Hopefuls() => Enumerable.Range(0, States.Length).Where(IsHopeful).ToList();
+
+    public void Note(string text) => notes.Add(text);
+
+    public void Elect(int candidate, string why)
+    {
+        States[candidate] = CandidateState.Elected;
+        elected.Add(new ElectedCandidate(candidate, stages.Count + 1));
+        Note($"{Name(candidate)} is elected {why}.");
+    }
+
+    public void Exclude(int candidate, string why)
+    {
+        States[candidate] = CandidateState.Excluded;
+        Note($"{Name(candidate)} is excluded {why}.");
+    }
+
+    /// <summary>Elects the given candidates, highest total first, as the rules order them.</summary>
+    public void ElectInOrder(List<int> candidates, IReadOnlyList<long> totals, string why)
+    {
+        while (candidates.Count > 0)
+        {
+            var best = candidates.Max(c => totals[c]);
+            var next = PickTie(candidates.Where(c => totals[c] == best).ToList(), highest: true, "to be declared elected first");
+            Elect(next, why);
+            candidates.Remove(next);
+        }
+    }
+
+    /// <summary>Elects every hopeful once there are no more of them than seats left.</summary>
+    public bool ElectRemainingIfFewEnough(IReadOnlyList<long> totals)
+    {
+        var hopefuls = Hopefuls();
+        if (SeatsLeft == 0 || hopefuls.Count > SeatsLeft)
+        {
+            return false;
+        }
+        ElectInOrder(hopefuls, totals, "because the continuing candidates are no more than the seats left");
+        return true;
+    }
+
+    public void CloseStage(StageAction action, int? subject, IReadOnlyList<long> totals, long nonTransferable)
+    {
+        stages.Add(new Stage(stages.Count + 1, action, subject, totals.ToArray(), nonTransferable, notes));
+        notes = [];
+        progress?.Report(new CountProgress(stages.Count, elected.Count, Seats));
+        cancellation.ThrowIfCancellationRequested();
+    }
+
+    /// <summary>
+    /// Settles a tie: the candidate with the highest (or lowest) votes at the most recent earlier stage where the
+    /// tied candidates differed, going further back while some still tie; failing that, by lot.
+    /// </summary>
+    public int PickTie(List<int> tied, bool highest, string purpose)
+    {
+        if (tied.Count == 1)
+        {
+            return tied[0];
+        }
+        var names = string.Join(", ", tied.Select(Name));
+        var remaining = tied;
+        for (var s = stages.Count - 2; s >= 0 && remaining.Count > 1; s--)
+        {
+            var totals = stages[s].Totals;
+            var target = highest ? remaining.Max(c => totals[c]) : remaining.Min(c => totals[c]);
+            remaining = remaining.Where(c => totals[c] == target).ToList();
+            if (remaining.Count == 1)
+            {
+                Note($"{names} are tied; {Name(remaining[0])} is chosen {purpose} as having the "
+                    + $"{(highest ? "most" : "fewest")} votes at stage {s + 1}.");
+                return remaining[0];
+            }
+        }
+        LotDrawn = true;
+        if (election.TieOrder is { } order && remaining.All(order.Contains))
+        {
+            var rank = order.ToList();
+            var first = remaining.MinBy(c => highest ? -rank.IndexOf(c) : rank.IndexOf(c));
+            Note($"{names} are tied at every stage; {Name(first)} is chosen {purpose} by the tie order published with the election.");
+            return first;
+        }
+        var drawn = remaining[lot.Draw(remaining.Count)];
+        Note($"{names} are tied at every stage; a lot was drawn (seed \"{lot.Seed}\"): {Name(drawn)} is chosen {purpose}.");
+        return drawn;
+    }
+
+    public CountResult Result(string method, string rule, long valid, long quota, int decimals) =>
+        new(election.Title, method, rule, Seats, election.Candidates, valid, quota, decimals, stages, elected, LotDrawn);
+}
