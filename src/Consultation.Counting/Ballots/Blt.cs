@@ -52,10 +52,6 @@ public static class Blt
         {
             throw lines.Error($"expected {candidates} candidate names and a title, found {names.Count} names");
         }
-        if (names.Count > candidates + 1)
-        {
-            throw lines.Error($"unexpected text after the title: \"{names[candidates + 1]}\"");
-        }
         return new Election(names[candidates], names.Take(candidates).ToArray(), seats, box.ToRankings(), withdrawn)
         {
             TieOrder = tieOrder,
@@ -179,17 +175,13 @@ public static class Blt
     private static List<string> ReadNames(LineSource lines, int wanted)
     {
         var names = new List<string>();
-        while (lines.Next() is { } line)
+        // Anything after the title is commentary (some published files carry a source note there).
+        while (names.Count < wanted && lines.Next() is { } line)
         {
             var text = line.Trim();
             if (text.Length == 0)
             {
                 continue;
-            }
-            if (names.Count >= wanted)
-            {
-                names.Add(text);
-                break;
             }
             if (!text.StartsWith('"'))
             {
