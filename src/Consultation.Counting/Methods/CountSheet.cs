@@ -31,7 +31,7 @@ internal sealed class CountSheet
         Seats = options.Seats ?? election.Seats;
         if (Seats < 1 || Seats > election.Candidates.Count - election.Withdrawn.Count)
         {
-            throw new ArgumentException(
+            throw new ElectionInputException(
                 $"{Seats} seats cannot be filled from {election.Candidates.Count - election.Withdrawn.Count} candidates");
         }
         States = Enumerable.Range(0, election.Candidates.Count)
