@@ -70,6 +70,7 @@ internal static class JsonSheet
         }
         json.WriteEndArray();
         json.WriteString("nonTransferable", result.Format(stage.NonTransferable));
+        json.WriteString("quota", result.Format(stage.Quota));
         json.WriteStartArray("notes");
         foreach (var note in stage.Notes)
         {
@@ -84,7 +85,6 @@ internal static class JsonSheet
         StageAction.FirstPreferences => "first-preferences",
         StageAction.Surplus => "surplus",
         StageAction.Exclusion => "exclusion",
-        StageAction.Iteration => "iteration",
         StageAction.Approvals => "approvals",
         _ => throw new ArgumentOutOfRangeException(nameof(action)),
     };

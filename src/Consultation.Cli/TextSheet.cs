@@ -49,9 +49,9 @@ internal static class TextSheet
         return stage.Action switch
         {
             StageAction.FirstPreferences => "first preferences",
+            StageAction.Surplus when stage.Subject is null => "surpluses transferred",
             StageAction.Surplus => $"transfer of the surplus of {subject}",
             StageAction.Exclusion => $"exclusion of {subject}",
-            StageAction.Iteration => "surpluses shared out by iteration",
             StageAction.Approvals => "approvals counted",
             _ => JsonSheet.ActionName(stage.Action),
         };

@@ -5,7 +5,6 @@ public enum StageAction
     FirstPreferences,
     Surplus,
     Exclusion,
-    Iteration,
     Approvals,
 }
 
@@ -15,12 +14,15 @@ public enum StageAction
 /// </summary>
 /// <param name="Subject">The candidate whose surplus or papers moved, if any (0-based).</param>
 /// <param name="Totals">Every candidate's votes after the stage, in file order.</param>
+/// <param name="NonTransferable">Votes no longer with any candidate (exhausted papers and what rounding lost).</param>
+/// <param name="Quota">The quota at this stage (it falls as votes exhaust under Meek; 0 where there is none).</param>
 public sealed record Stage(
     int Number,
     StageAction Action,
     int? Subject,
     IReadOnlyList<long> Totals,
     long NonTransferable,
+    long Quota,
     IReadOnlyList<string> Notes);
 
 /// <param name="Candidate">0-based candidate index.</param>
@@ -31,7 +33,7 @@ public sealed record ElectedCandidate(int Candidate, int Stage);
 /// <param name="Method">The method's command-line name, e.g. <c>scottish-stv</c>.</param>
 /// <param name="Rule">One sentence saying exactly which rule and arithmetic were applied.</param>
 /// <param name="Valid">Valid votes in units.</param>
-/// <param name="Quota">The quota in units (0 where the method has none).</param>
+/// <param name="Quota">The quota in units at the last stage (0 where the method has none).</param>
 /// <param name="Decimals">Votes are counted in units of 10^-Decimals.</param>
 /// <param name="LotDrawn">True if any tie was settled by lot (or by a published tie order).</param>
 public sealed record CountResult(

@@ -4,65 +4,77 @@ namespace Consultation.Counting.Tests;
 
 /// <summary>
 /// A stage-by-stage dump written by Droop (tab-separated: round, action, quota, then per-rule columns, then
-/// name/state/vote[/keep factor] for every eligible candidate). Stage n of a count is the last row of round n-1.
+/// name/state/vote[/keep factor] for every eligible candidate), grouped by round.
 /// </summary>
-internal sealed record DroopDump(IReadOnlyList<DroopDump.Row> Stages)
+internal sealed record DroopDump(IReadOnlyList<IReadOnlyList<DroopDump.Row>> Rounds)
 {
     /// <param name="Votes">Candidate (0-based file index) to vote, as printed.</param>
-    /// <param name="Columns">The rule's extra columns (e.g. Non-Transferable, Residual) by header name.</param>
-    /// <param name="Actions">Every action logged in the round, e.g. "unpend", "transfer", "defeat".</param>
+    /// <param name="States">Candidate to state code (H hopeful, E elected, D defeated...).</param>
+    /// <param name="Columns">The rule's own columns (Quota, Non-Transferable, Residual...) by header name.</param>
     public sealed record Row(
-        int Round,
-        string Quota,
+        string Action,
         IReadOnlyDictionary<int, string> Votes,
-        IReadOnlyDictionary<string, string> Columns,
-        IReadOnlySet<string> Actions);
+        IReadOnlyDictionary<int, string> States,
+        IReadOnlyDictionary<string, string> Columns);
+
+    /// <summary>0-based indices of the candidates elected at the end of the count.</summary>
+    public IEnumerable<int> Elected() =>
+        Rounds[^1][^1].States.Where(s => s.Value.Equals("E", StringComparison.OrdinalIgnoreCase)).Select(s => s.Key).Order();
 
     /// <summary>
-    /// Droop gives an elected candidate whose votes equal the quota a round that "transfers" a surplus of zero;
-    /// SSI 2007/42 rule 48 transfers only a surplus (votes exceeding the quota), so such rounds are not stages.
+    /// Scottish stages: the last row of each round. Droop gives an elected candidate whose votes equal the quota
+    /// a round that "transfers" a surplus of zero; SSI 2007/42 rule 48 transfers only votes exceeding the quota,
+    /// so such rounds are not stages.
     /// </summary>
-    public IReadOnlyList<Row> WithoutZeroSurplusRounds() =>
-        Stages.Where((row, i) => i == 0
-            || !row.Actions.Contains("unpend")
-            || !row.Votes.SequenceEqual(Stages[i - 1].Votes)).ToList();
+    public IReadOnlyList<Row> ScottishStages() =>
+        Rounds.Where((round, r) => r == 0
+                || round.All(row => row.Action != "unpend")
+                || !round[^1].Votes.SequenceEqual(Rounds[r - 1][^1].Votes))
+            .Select(round => round[^1])
+            .ToList();
+
+    /// <summary>
+    /// Meek stages: round n's votes after iterating, as printed by its first row (before a defeated candidate's
+    /// votes are cleared). Round 0 only restates the first preferences that round 1 begins with.
+    /// </summary>
+    public IReadOnlyList<Row> MeekStages() => Rounds.Skip(1).Select(round => round[0]).ToList();
 
     public static DroopDump Read(string path)
     {
         var lines = File.ReadAllLines(path);
         var header = lines[0].Split('\t');
-        var stages = new SortedDictionary<int, Row>();
-        var actions = new Dictionary<int, HashSet<string>>();
+        var rounds = new SortedDictionary<int, List<Row>>();
         foreach (var fields in lines.Skip(1).Select(l => l.Split('\t')))
         {
-            if (!int.TryParse(fields[0], CultureInfo.InvariantCulture, out var round))
-            {
-                continue;
-            }
-            if (!actions.TryGetValue(round, out var roundActions))
-            {
-                actions[round] = roundActions = [];
-            }
-            roundActions.Add(fields[1]);
-            if (fields.Length < header.Length)
+            if (fields.Length < header.Length || !int.TryParse(fields[0], CultureInfo.InvariantCulture, out var round))
             {
                 continue;
             }
             var votes = new Dictionary<int, string>();
+            var states = new Dictionary<int, string>();
             var columns = new Dictionary<string, string>();
             for (var i = 2; i < header.Length; i++)
             {
+                var candidate = header[i].Split('.') is [var number, _] ? int.Parse(number, CultureInfo.InvariantCulture) - 1 : -1;
                 if (header[i].EndsWith(".vote", StringComparison.Ordinal))
                 {
-                    votes[int.Parse(header[i].Split('.')[0], CultureInfo.InvariantCulture) - 1] = fields[i];
+                    votes[candidate] = fields[i];
+                }
+                else if (header[i].EndsWith(".state", StringComparison.Ordinal))
+                {
+                    states[candidate] = fields[i];
                 }
                 else if (!header[i].Contains('.', StringComparison.Ordinal))
                 {
                     columns[header[i]] = fields[i];
                 }
             }
-            stages[round] = new Row(round, columns["Quota"], votes, columns, roundActions);
+            if (!rounds.TryGetValue(round, out var rows))
+            {
+                rounds[round] = rows = [];
+            }
+            rows.Add(new Row(fields[1], votes, states, columns));
         }
-        return new DroopDump(stages.Values.ToList());
+        return new DroopDump(rounds.Values.ToList<IReadOnlyList<Row>>());
     }
 }

@@ -73,14 +73,15 @@ internal sealed class CountSheet
     }
 
     /// <summary>Elects the given candidates, highest total first, as the rules order them.</summary>
-    public void ElectInOrder(List<int> candidates, IReadOnlyList<long> totals, string why)
+    public void ElectInOrder(IEnumerable<int> candidates, IReadOnlyList<long> totals, string why)
     {
-        while (candidates.Count > 0)
+        var waiting = candidates.ToList();
+        while (waiting.Count > 0)
         {
-            var best = candidates.Max(c => totals[c]);
-            var next = PickTie(candidates.Where(c => totals[c] == best).ToList(), highest: true, "to be declared elected first");
+            var best = waiting.Max(c => totals[c]);
+            var next = PickTie(waiting.Where(c => totals[c] == best).ToList(), highest: true, "to be declared elected first");
             Elect(next, why);
-            candidates.Remove(next);
+            waiting.Remove(next);
         }
     }
 
@@ -96,13 +97,15 @@ internal sealed class CountSheet
         return true;
     }
 
-    public void CloseStage(StageAction action, int? subject, IReadOnlyList<long> totals, long nonTransferable)
+    public void CloseStage(StageAction action, int? subject, IReadOnlyList<long> totals, long nonTransferable, long quota)
     {
-        stages.Add(new Stage(stages.Count + 1, action, subject, totals.ToArray(), nonTransferable, notes));
+        stages.Add(new Stage(stages.Count + 1, action, subject, totals.ToArray(), nonTransferable, quota, notes));
         notes = [];
         progress?.Report(new CountProgress(stages.Count, elected.Count, Seats));
-        cancellation.ThrowIfCancellationRequested();
+        ThrowIfCancelled();
     }
+
+    public void ThrowIfCancelled() => cancellation.ThrowIfCancellationRequested();
 
     /// <summary>
     /// Settles a tie: the candidate with the highest (or lowest) votes at the most recent earlier stage where the
@@ -128,16 +131,24 @@ internal sealed class CountSheet
                 return remaining[0];
             }
         }
+        return DrawLot(remaining, $"{names} are tied at every stage", purpose);
+    }
+
+    /// <summary>
+    /// Settles a tie by lot: the published tie order of the election if it has one (the first listed is chosen,
+    /// as Droop and stv-rs do), otherwise a draw seeded by the published seed.
+    /// </summary>
+    public int DrawLot(List<int> tied, string why, string purpose)
+    {
         LotDrawn = true;
-        if (election.TieOrder is { } order && remaining.All(order.Contains))
+        if (election.TieOrder is { } order && tied.All(order.Contains))
         {
-            var rank = order.ToList();
-            var first = remaining.MinBy(c => highest ? -rank.IndexOf(c) : rank.IndexOf(c));
-            Note($"{names} are tied at every stage; {Name(first)} is chosen {purpose} by the tie order published with the election.");
+            var first = order.First(tied.Contains);
+            Note($"{why}; {Name(first)} is chosen {purpose} by the tie order published with the election.");
             return first;
         }
-        var drawn = remaining[lot.Draw(remaining.Count)];
-        Note($"{names} are tied at every stage; a lot was drawn (seed \"{lot.Seed}\"): {Name(drawn)} is chosen {purpose}.");
+        var drawn = tied[lot.Draw(tied.Count)];
+        Note($"{why}; a lot was drawn (seed \"{lot.Seed}\"): {Name(drawn)} is chosen {purpose}.");
         return drawn;
     }
 

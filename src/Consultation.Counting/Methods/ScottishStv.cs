@@ -56,14 +56,14 @@ public sealed class ScottishStv : ICountingMethod
             var quota = (ballots / (sheet.Seats + 1) + 1) * Unit;
             ElectReachingQuota(quota);
             sheet.ElectRemainingIfFewEnough(totals);
-            sheet.CloseStage(StageAction.FirstPreferences, null, totals, nonTransferable);
+            sheet.CloseStage(StageAction.FirstPreferences, null, totals, nonTransferable, quota);
 
             while (sheet.SeatsLeft > 0 && sheet.Hopefuls().Count > 0)
             {
                 var (action, subject) = surpluses.Any(s => s > 0) ? TransferSurplus() : ExcludeLowest();
                 ElectReachingQuota(quota);
                 sheet.ElectRemainingIfFewEnough(totals);
-                sheet.CloseStage(action, subject, totals, nonTransferable);
+                sheet.CloseStage(action, subject, totals, nonTransferable, quota);
             }
             return sheet.Result("scottish-stv",
                 "Scottish STV, SSI 2007/42 rules 45-52: weighted inclusive Gregory, values truncated to 5 decimal places",
