@@ -72,16 +72,15 @@ internal sealed class CountSheet
         Note($"{Name(candidate)} is excluded {why}.");
     }
 
-    /// <summary>Elects the given candidates, highest total first, as the rules order them.</summary>
+    /// <summary>
+    /// Elects the given candidates, highest total first. Equal totals are declared in file order: the order of
+    /// declaration decides nothing (which surplus moves first is settled separately).
+    /// </summary>
     public void ElectInOrder(IEnumerable<int> candidates, IReadOnlyList<long> totals, string why)
     {
-        var waiting = candidates.ToList();
-        while (waiting.Count > 0)
+        foreach (var candidate in candidates.OrderByDescending(c => totals[c]).ThenBy(c => c).ToList())
         {
-            var best = waiting.Max(c => totals[c]);
-            var next = PickTie(waiting.Where(c => totals[c] == best).ToList(), highest: true, "to be declared elected first");
-            Elect(next, why);
-            waiting.Remove(next);
+            Elect(candidate, why);
         }
     }
 

@@ -12,7 +12,7 @@ public interface ICountingMethod
 
 public static class CountingMethods
 {
-    public static IReadOnlyList<ICountingMethod> All { get; } = [new ScottishStv(), new MeekStv()];
+    public static IReadOnlyList<ICountingMethod> All { get; } = [new ScottishStv(), new MeekStv(), new BlockApproval()];
 
     public static ICountingMethod? Find(string name) =>
         All.FirstOrDefault(m => string.Equals(m.Name, name, StringComparison.OrdinalIgnoreCase));
