@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Consultation.Counting;
 using Consultation.Counting.Ballots;
+using Consultation.Counting.Constraints;
 using Consultation.Counting.Methods;
 
 namespace Consultation.Cli;
@@ -20,18 +21,20 @@ public static class ConsultationCommand
         var method = new Option<string>("--method") { Description = "Counting method", Required = true };
         method.AcceptOnlyFromAmong([.. CountingMethods.All.Select(m => m.Name)]);
         var seats = new Option<int?>("--seats") { Description = "Number of seats (overrides the ballot file)" };
+        var constraints = new Option<string?>("--constraints") { Description = "JSON file of minimum/maximum elected per category" };
         var seed = new Option<string?>("--seed") { Description = "Seed for drawing lots (publish it with the election)" };
         var format = new Option<string>("--format") { Description = "Output format", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json");
 
         var count = new Command("count", "Count one or more elections and print the result sheet")
         {
-            files, method, seats, seed, format,
+            files, method, seats, constraints, seed, format,
         };
         count.SetAction(parsed => Count(
             parsed.GetValue(files)!,
             CountingMethods.Find(parsed.GetValue(method)!)!,
             parsed.GetValue(seats),
+            parsed.GetValue(constraints),
             parsed.GetValue(seed),
             parsed.GetValue(format) == "json",
             output,
@@ -51,17 +54,23 @@ public static class ConsultationCommand
     }
 
     private static int Count(
-        string[] files, ICountingMethod method, int? seats, string? seed, bool json,
+        string[] files, ICountingMethod method, int? seats, string? constraintsFile, string? seed, bool json,
         TextWriter output, TextWriter error, CancellationToken cancellation)
     {
         var source = "";
         try
         {
+            ConstraintSet? constraints = null;
+            if (constraintsFile is not null)
+            {
+                source = constraintsFile;
+                constraints = ConstraintSet.Parse(File.ReadAllText(constraintsFile));
+            }
             foreach (var file in files)
             {
                 source = file;
                 var election = Blt.Read(file);
-                var options = new CountOptions { Seats = seats, Seed = seed };
+                var options = new CountOptions { Seats = seats, Seed = seed, Constraints = constraints };
                 var result = method.Count(election, options, cancellation);
                 if (json)
                 {

@@ -14,5 +14,8 @@ public sealed record CountOptions
     /// </summary>
     public string? Seed { get; init; }
 
+    /// <summary>Minimum and maximum numbers elected per category, applied inside STV counts.</summary>
+    public Constraints.ConstraintSet? Constraints { get; init; }
+
     public IProgress<CountProgress>? Progress { get; init; }
 }

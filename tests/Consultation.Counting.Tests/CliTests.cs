@@ -85,6 +85,19 @@ public class CliTests
         }
     }
 
+    [Fact]
+    public void Constraints_that_cannot_be_met_exit_with_2_and_the_reason()
+    {
+        var ballots = TempBlt("3 2\n4 1 0\n3 2 0\n2 3 0\n0\nAnn\nBob\nCy\nBoard\n");
+        var constraints = Path.ChangeExtension(TempBlt(""), ".json");
+        File.WriteAllText(constraints, """{ "dimensions": { "gender": { "women": { "min": 3, "candidates": [1, 3] } } } }""");
+
+        var (exitCode, _, error) = Run("count", ballots, "--method", "meek-stv", "--constraints", constraints);
+
+        exitCode.ShouldBe(2);
+        error.TrimEnd().ShouldBe($"consultation: {ballots}: the constraints cannot be met: gender 'women' needs at least 3 elected but has only 2 candidates");
+    }
+
     [Theory]
     [InlineData("count", "x.blt", "--method", "nonsense")]
     [InlineData("count", "x.blt")]

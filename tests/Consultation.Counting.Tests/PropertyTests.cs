@@ -52,6 +52,37 @@ public class PropertyTests
             RandomElections.Sheet(Count(method, election, "s1")).ShouldBe(RandomElections.Sheet(Count(method, election, "s1"))),
             iter: 200);
 
+    [Theory]
+    [InlineData("scottish-stv")]
+    [InlineData("meek-stv")]
+    public void Feasible_constraints_always_hold_in_the_result(string method)
+    {
+        var feasibleCounts = 0;
+        RandomElections.Elections.SelectMany(e => RandomElections.Constraints(e.Candidates.Count).Select(c => (e, c)))
+            .Sample(pair =>
+            {
+                var (election, constraints) = pair;
+                CountResult result;
+                try
+                {
+                    result = CountingMethods.Find(method)!.Count(
+                        election, new CountOptions { Constraints = constraints }, TestContext.Current.CancellationToken);
+                }
+                catch (ElectionInputException e) when (e.Message.StartsWith("the constraints cannot be met", StringComparison.Ordinal))
+                {
+                    return;
+                }
+                Interlocked.Increment(ref feasibleCounts);
+                result.Elected.Count.ShouldBe(election.Seats);
+                foreach (var category in constraints.Categories)
+                {
+                    var elected = result.Elected.Count(e => category.Candidates.Contains(e.Candidate));
+                    elected.ShouldBeInRange(category.Min, category.Max, category.ToString());
+                }
+            }, iter: 300);
+        feasibleCounts.ShouldBeGreaterThan(50);
+    }
+
     [Fact]
     public void A_lot_depends_only_on_the_seed_and_the_draw_number()
     {

@@ -1,4 +1,5 @@
 using Consultation.Counting.Ballots;
+using Consultation.Counting.Constraints;
 using CsCheck;
 
 namespace Consultation.Counting.Tests;
@@ -17,6 +18,18 @@ internal static class RandomElections
         from seats in Gen.Int[1, candidates - 1]
         from rankings in Rankings(candidates).Array[1, 30]
         select Build(candidates, seats, rankings);
+
+    /// <summary>One or two dimensions of two categories each, every candidate in one of them, random bounds.</summary>
+    public static Gen<ConstraintSet> Constraints(int candidates) =>
+        from dimensions in Gen.Int[1, 2]
+        from memberships in Gen.Int[0, 1].Array[candidates].Array[dimensions]
+        from bounds in Gen.Select(Gen.Int[0, 2], Gen.Int[0, 3]).Array[dimensions * 2]
+        select new ConstraintSet(Enumerable.Range(0, dimensions * 2).Select(k => new Category(
+            $"d{k / 2}",
+            $"c{k % 2}",
+            bounds[k].Item1,
+            bounds[k].Item1 + bounds[k].Item2,
+            Enumerable.Range(0, candidates).Where(c => memberships[k / 2][c] == k % 2).ToArray())).ToList());
 
     public static Election Build(int candidates, int seats, IEnumerable<Ranking> rankings)
     {

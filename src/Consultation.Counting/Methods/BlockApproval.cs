@@ -12,6 +12,10 @@ public sealed class BlockApproval : ICountingMethod
 
     public CountResult Count(Election election, CountOptions options, CancellationToken cancellation = default)
     {
+        if (options.Constraints is not null)
+        {
+            throw new ElectionInputException("constraints apply to the STV methods (scottish-stv, meek-stv), not to approval");
+        }
         var sheet = new CountSheet(election, options, cancellation);
         var totals = new long[election.Candidates.Count];
         long ballots = 0;

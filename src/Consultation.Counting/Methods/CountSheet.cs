@@ -1,4 +1,5 @@
 using Consultation.Counting.Ballots;
+using Consultation.Counting.Constraints;
 
 namespace Consultation.Counting.Methods;
 
@@ -22,6 +23,7 @@ internal sealed class CountSheet
     private readonly Lot lot;
     private readonly IProgress<CountProgress>? progress;
     private readonly CancellationToken cancellation;
+    private readonly ConstraintGuard? guard;
     private List<string> notes = [];
 
     public CountSheet(Election election, CountOptions options, CancellationToken cancellation)
@@ -39,6 +41,14 @@ internal sealed class CountSheet
             .ToArray();
         lot = new Lot(options.Seed ?? election.Title);
         progress = options.Progress;
+        if (options.Constraints is { } constraints)
+        {
+            guard = new ConstraintGuard(constraints, States.Length, Seats);
+            if (guard.Infeasibility(Is(CandidateState.Elected), Gone()) is { } reason)
+            {
+                throw new ElectionInputException($"the constraints cannot be met: {reason}");
+            }
+        }
     }
 
     public CandidateState[] States { get; }
@@ -73,15 +83,69 @@ internal sealed class CountSheet
     }
 
     /// <summary>
-    /// Elects the given candidates, highest total first. Equal totals are declared in file order: the order of
-    /// declaration decides nothing (which surplus moves first is settled separately).
+    /// Elects the given candidates, highest total first, except any whose election would break the constraints
+    /// (they are left to be excluded). Equal totals are declared in file order: the order of declaration decides
+    /// nothing (which surplus moves first is settled separately).
     /// </summary>
     public void ElectInOrder(IEnumerable<int> candidates, IReadOnlyList<long> totals, string why)
     {
         foreach (var candidate in candidates.OrderByDescending(c => totals[c]).ThenBy(c => c).ToList())
         {
+            if (guard?.Doom(candidate, Is(CandidateState.Elected), Gone()) is { } reason)
+            {
+                Note($"{Name(candidate)} cannot be elected: {reason}.");
+                continue;
+            }
             Elect(candidate, why);
         }
+    }
+
+    /// <summary>
+    /// Constraints first: excludes the lowest hopeful who cannot be elected without breaking them, explaining why.
+    /// Returns that candidate, or null if nobody is doomed.
+    /// </summary>
+    public int? ExcludeDoomed(IReadOnlyList<long> totals)
+    {
+        if (guard is null)
+        {
+            return null;
+        }
+        var doomed = Hopefuls()
+            .Select(c => (Candidate: c, Reason: guard.Doom(c, Is(CandidateState.Elected), Gone())))
+            .Where(d => d.Reason is not null)
+            .ToList();
+        if (doomed.Count == 0)
+        {
+            return null;
+        }
+        var lowest = doomed.Min(d => totals[d.Candidate]);
+        var excluded = PickTie(doomed.Where(d => totals[d.Candidate] == lowest).Select(d => d.Candidate).ToList(), highest: false, "for exclusion");
+        Exclude(excluded, $"because they cannot be elected: {doomed.First(d => d.Candidate == excluded).Reason}");
+        return excluded;
+    }
+
+    /// <summary>
+    /// The hopefuls that may be excluded: all but those the constraints protect. A protected candidate who would
+    /// otherwise have been the lowest is named with the reason.
+    /// </summary>
+    public List<int> Excludable(IReadOnlyList<long> totals)
+    {
+        var hopefuls = Hopefuls();
+        if (guard is null)
+        {
+            return hopefuls;
+        }
+        var guarded = hopefuls
+            .Select(c => (Candidate: c, Reason: guard.Guard(c, Is(CandidateState.Elected), Gone())))
+            .Where(g => g.Reason is not null)
+            .ToList();
+        var excludable = hopefuls.Except(guarded.Select(g => g.Candidate)).ToList();
+        var lowest = excludable.Min(c => totals[c]);
+        foreach (var (candidate, reason) in guarded.Where(g => totals[g.Candidate] <= lowest))
+        {
+            Note($"{Name(candidate)} is protected from exclusion: {reason}.");
+        }
+        return excludable;
     }
 
     /// <summary>Elects every hopeful once there are no more of them than seats left.</summary>
@@ -150,6 +214,11 @@ internal sealed class CountSheet
         Note($"{why}; a lot was drawn (seed \"{lot.Seed}\"): {Name(drawn)} is chosen {purpose}.");
         return drawn;
     }
+
+    private bool[] Is(CandidateState state) => States.Select(s => s == state).ToArray();
+
+    /// <summary>Candidates who can no longer be elected: excluded or withdrawn.</summary>
+    private bool[] Gone() => States.Select(s => s is CandidateState.Excluded or CandidateState.Withdrawn).ToArray();
 
     public CountResult Result(string method, string rule, long valid, long quota, int decimals) =>
         new(election.Title, method, rule, Seats, election.Candidates, valid, quota, decimals, stages, elected, LotDrawn);

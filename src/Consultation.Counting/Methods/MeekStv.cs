@@ -57,13 +57,19 @@ public sealed class MeekStv : ICountingMethod
                     break;
                 }
                 Close(action, subject);
+                if (sheet.ExcludeDoomed(totals) is { } doomed)
+                {
+                    keepFactors[doomed] = 0;
+                    (action, subject) = (StageAction.Exclusion, doomed);
+                    continue;
+                }
                 if (iteration == Iteration.Elected)
                 {
                     (action, subject) = (StageAction.Surplus, null);
                     continue;
                 }
                 // B.3: the lowest hopeful is defeated; anyone within the total surplus of it counts as tied.
-                var hopefuls = sheet.Hopefuls();
+                var hopefuls = sheet.Excludable(totals);
                 var lowest = hopefuls.Min(c => totals[c]);
                 var tied = hopefuls.Where(c => totals[c] <= lowest + surplus).ToList();
                 var defeated = tied.Count == 1
@@ -98,6 +104,7 @@ public sealed class MeekStv : ICountingMethod
                 quota = votes / (sheet.Seats + 1) + 1;
                 var reaching = sheet.Hopefuls().Where(c => totals[c] >= quota).ToList();
                 sheet.ElectInOrder(reaching, totals, "having reached the quota");
+                reaching.RemoveAll(c => sheet.IsHopeful(c));
                 var elected = Enumerable.Range(0, totals.Length).Where(c => sheet.States[c] == CandidateState.Elected).ToList();
                 surplus = Math.Max(0, elected.Sum(c => totals[c] - quota));
                 if (reaching.Count > 0)

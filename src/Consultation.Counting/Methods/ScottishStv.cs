@@ -60,7 +60,9 @@ public sealed class ScottishStv : ICountingMethod
 
             while (sheet.SeatsLeft > 0 && sheet.Hopefuls().Count > 0)
             {
-                var (action, subject) = surpluses.Any(s => s > 0) ? TransferSurplus() : ExcludeLowest();
+                var (action, subject) = sheet.ExcludeDoomed(totals) is { } doomed ? Exclude(doomed)
+                    : surpluses.Any(s => s > 0) ? TransferSurplus()
+                    : ExcludeLowest();
                 ElectReachingQuota(quota);
                 sheet.ElectRemainingIfFewEnough(totals);
                 sheet.CloseStage(action, subject, totals, nonTransferable, quota);
@@ -96,10 +98,15 @@ public sealed class ScottishStv : ICountingMethod
         /// <summary>Rules 49-50: the lowest candidate's papers all move at their current values in one stage.</summary>
         private (StageAction, int) ExcludeLowest()
         {
-            var hopefuls = sheet.Hopefuls();
-            var lowest = hopefuls.Min(c => totals[c]);
-            var excluded = sheet.PickTie(hopefuls.Where(c => totals[c] == lowest).ToList(), highest: false, "for exclusion");
+            var excludable = sheet.Excludable(totals);
+            var lowest = excludable.Min(c => totals[c]);
+            var excluded = sheet.PickTie(excludable.Where(c => totals[c] == lowest).ToList(), highest: false, "for exclusion");
             sheet.Exclude(excluded, "with the fewest votes");
+            return Exclude(excluded);
+        }
+
+        private (StageAction, int) Exclude(int excluded)
+        {
             totals[excluded] = 0;
             foreach (var parcel in TakePile(excluded))
             {
@@ -145,11 +152,11 @@ public sealed class ScottishStv : ICountingMethod
         private void ElectReachingQuota(long quota)
         {
             var reaching = sheet.Hopefuls().Where(c => totals[c] >= quota).ToList();
-            foreach (var candidate in reaching)
+            sheet.ElectInOrder(reaching, totals, "having reached the quota");
+            foreach (var candidate in reaching.Where(c => sheet.States[c] == CandidateState.Elected))
             {
                 surpluses[candidate] = totals[candidate] - quota;
             }
-            sheet.ElectInOrder(reaching, totals, "having reached the quota");
         }
     }
 }
