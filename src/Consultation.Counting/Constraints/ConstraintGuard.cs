@@ -57,10 +57,7 @@ internal sealed class ConstraintGuard
     /// <summary>Electing the candidate would leave no way to meet the constraints; says which, or null if allowed.</summary>
     public string? Doom(int candidate, bool[] elected, bool[] gone)
     {
-        elected[candidate] = true;
-        var possible = CanComplete(elected, gone);
-        elected[candidate] = false;
-        if (possible)
+        if (CanCompleteWith(elected, gone, elected, candidate))
         {
             return null;
         }
@@ -81,10 +78,7 @@ internal sealed class ConstraintGuard
     /// <summary>Excluding the candidate would leave no way to meet the constraints; says which, or null if allowed.</summary>
     public string? Guard(int candidate, bool[] elected, bool[] gone)
     {
-        gone[candidate] = true;
-        var possible = CanComplete(elected, gone);
-        gone[candidate] = false;
-        if (possible)
+        if (CanCompleteWith(elected, gone, gone, candidate))
         {
             return null;
         }
@@ -93,6 +87,15 @@ internal sealed class ConstraintGuard
         return shortOf is not null
             ? $"without them {shortOf} could not reach its minimum of {shortOf.Min}"
             : "without them the seats could not be filled within the constraints";
+    }
+
+    /// <summary>Would the count still be completable with the candidate marked (elected or gone)?</summary>
+    private bool CanCompleteWith(bool[] elected, bool[] gone, bool[] marked, int candidate)
+    {
+        marked[candidate] = true;
+        var possible = CanComplete(elected, gone);
+        marked[candidate] = false;
+        return possible;
     }
 
     /// <summary>
