@@ -10,7 +10,7 @@ internal static class ElectionFiles
 {
     public const string SkipReason = "skipped: ../shared/elections not present";
 
-    public static string? Root { get; } = FindRoot();
+    public static string? Root { get; } = ElectionFolder.Find();
 
     /// <summary>Skips the calling test when the data folder is absent; otherwise gives the full path of a data file.</summary>
     public static string Path(string relative)
@@ -30,17 +30,4 @@ internal static class ElectionFiles
     /// <summary>Theory rows for every data item, or one placeholder row that skips when the data is absent.</summary>
     public static TheoryData<string> Cases(Func<string, IEnumerable<string>> list, string folder) =>
         Root is null ? new TheoryData<string>("absent") : new TheoryData<string>(list(System.IO.Path.Combine(Root, folder)));
-
-    private static string? FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(System.IO.Path.Combine(dir.FullName, "Consultation.sln")))
-            {
-                var elections = System.IO.Path.GetFullPath(System.IO.Path.Combine(dir.FullName, "..", "shared", "elections"));
-                return Directory.Exists(elections) ? elections : null;
-            }
-        }
-        return null;
-    }
 }
