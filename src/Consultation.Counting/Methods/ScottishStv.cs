@@ -1,0 +1,162 @@
+using Consultation.Counting.Ballots;
+
+namespace Consultation.Counting.Methods;
+
+/// <summary>
+/// Single transferable vote exactly as the Scottish Local Government Elections Order 2007 (SSI 2007/42),
+/// rules 45-52: Droop quota on whole votes, weighted inclusive Gregory surplus transfers truncated to five
+/// decimal places, largest surplus first, exclusion of the lowest candidate in a single stage.
+/// All arithmetic is in whole units of 0.00001 of a vote.
+/// </summary>
+public sealed class ScottishStv : ICountingMethod
+{
+    private const int Decimals = 5;
+    private static readonly long Unit = FixedPoint.Scale(Decimals);
+
+    public string Name => "scottish-stv";
+
+    public CountResult Count(Election election, CountOptions options, CancellationToken cancellation = default) =>
+        new Count5(election, options, cancellation).Run();
+
+    /// <summary>Papers sharing a ranking and a value, held by the candidate at <see cref="Position"/> in it.</summary>
+    private readonly record struct Parcel(int Ranking, int Position, long Papers, long Value);
+
+    private sealed class Count5
+    {
+        private readonly Election election;
+        private readonly CountSheet sheet;
+        private readonly List<Parcel>[] piles;
+        private readonly long[] totals;
+        private readonly long[] surpluses;
+        private long nonTransferable;
+
+        public Count5(Election election, CountOptions options, CancellationToken cancellation)
+        {
+            this.election = election;
+            sheet = new CountSheet(election, options, cancellation);
+            piles = election.Candidates.Select(_ => new List<Parcel>()).ToArray();
+            totals = new long[election.Candidates.Count];
+            surpluses = new long[election.Candidates.Count];
+        }
+
+        public CountResult Run()
+        {
+            long ballots = 0;
+            for (var r = 0; r < election.Rankings.Count; r++)
+            {
+                var ballot = new Parcel(r, -1, election.Rankings[r].Weight, Unit);
+                // A ballot naming only withdrawn candidates is not a valid vote.
+                if (NextPosition(ballot) >= 0)
+                {
+                    Place(ballot);
+                    ballots += ballot.Papers;
+                }
+            }
+            // Rule 46: quota = valid votes / (seats + 1), fractions ignored, plus one.
+            var quota = (ballots / (sheet.Seats + 1) + 1) * Unit;
+            ElectReachingQuota(quota);
+            sheet.ElectRemainingIfFewEnough(totals);
+            sheet.CloseStage(StageAction.FirstPreferences, null, totals, nonTransferable, quota);
+
+            while (sheet.SeatsLeft > 0 && sheet.Hopefuls().Count > 0)
+            {
+                var (action, subject) = sheet.ExcludeDoomed(totals) is { } doomed ? Exclude(doomed)
+                    : surpluses.Any(s => s > 0) ? TransferSurplus()
+                    : ExcludeLowest();
+                ElectReachingQuota(quota);
+                sheet.ElectRemainingIfFewEnough(totals);
+                sheet.CloseStage(action, subject, totals, nonTransferable, quota);
+            }
+            return sheet.Result("scottish-stv",
+                "Scottish STV, SSI 2007/42 rules 45-52: weighted inclusive Gregory, values truncated to 5 decimal places",
+                ballots * Unit, quota, Decimals);
+        }
+
+        /// <summary>Rule 48: the largest surplus moves first, each paper at surplus x its value / total, truncated.</summary>
+        private (StageAction, int) TransferSurplus()
+        {
+            var largest = surpluses.Max();
+            var candidates = Enumerable.Range(0, surpluses.Length).Where(c => surpluses[c] == largest).ToList();
+            var from = sheet.PickTie(candidates, highest: true, "to have the surplus transferred first");
+            var surplus = surpluses[from];
+            var total = totals[from];
+            var before = totals.Sum() + nonTransferable;
+            surpluses[from] = 0;
+            totals[from] = total - surplus;
+            var parcels = TakePile(from);
+            foreach (var parcel in parcels)
+            {
+                var value = (long)((Int128)surplus * parcel.Value / total);
+                Place(parcel with { Value = value });
+            }
+            // What truncation lost is non-transferable, so the votes on the sheet still add up.
+            nonTransferable += before - (totals.Sum() + nonTransferable);
+            sheet.Note($"The surplus of {sheet.Name(from)}, {FixedPoint.Format(surplus, Decimals)}, is transferred.");
+            return (StageAction.Surplus, from);
+        }
+
+        /// <summary>Rules 49-50: the lowest candidate's papers all move at their current values in one stage.</summary>
+        private (StageAction, int) ExcludeLowest()
+        {
+            var excludable = sheet.Excludable(totals);
+            var lowest = excludable.Min(c => totals[c]);
+            var excluded = sheet.PickTie(excludable.Where(c => totals[c] == lowest).ToList(), highest: false, "for exclusion");
+            sheet.Exclude(excluded, "with the fewest votes");
+            return Exclude(excluded);
+        }
+
+        private (StageAction, int) Exclude(int excluded)
+        {
+            totals[excluded] = 0;
+            foreach (var parcel in TakePile(excluded))
+            {
+                Place(parcel);
+            }
+            return (StageAction.Exclusion, excluded);
+        }
+
+        private List<Parcel> TakePile(int candidate)
+        {
+            var pile = piles[candidate];
+            piles[candidate] = [];
+            return pile;
+        }
+
+        /// <summary>Gives the papers to their next hopeful preference, or sets them aside as non-transferable.</summary>
+        private void Place(Parcel parcel)
+        {
+            var position = NextPosition(parcel);
+            if (position < 0)
+            {
+                nonTransferable += parcel.Papers * parcel.Value;
+                return;
+            }
+            var candidate = election.Rankings[parcel.Ranking].Preferences[position];
+            piles[candidate].Add(parcel with { Position = position });
+            totals[candidate] += parcel.Papers * parcel.Value;
+        }
+
+        private int NextPosition(Parcel parcel)
+        {
+            var preferences = election.Rankings[parcel.Ranking].Preferences;
+            for (var p = parcel.Position + 1; p < preferences.Length; p++)
+            {
+                if (sheet.IsHopeful(preferences[p]))
+                {
+                    return p;
+                }
+            }
+            return -1;
+        }
+
+        private void ElectReachingQuota(long quota)
+        {
+            var reaching = sheet.Hopefuls().Where(c => totals[c] >= quota).ToList();
+            sheet.ElectInOrder(reaching, totals, "having reached the quota");
+            foreach (var candidate in reaching.Where(c => sheet.States[c] == CandidateState.Elected))
+            {
+                surpluses[candidate] = totals[candidate] - quota;
+            }
+        }
+    }
+}
