@@ -111,6 +111,23 @@ public sealed class CreateNetworkTests(TestApps apps)
     }
 
     [Theory, BothEngines]
+    public async Task Field_errors_speak_the_visitors_language(Engine engine)
+    {
+        var app = apps.For(engine);
+        var founder = await app.CreatePersonAsync();
+        var organisation = await app.CreateOrganisationAsync(founder);
+        var client = app.Client(founder);
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("fr");
+
+        using var invalid = await client.SubmitFormAsync("/Networks/Create", "/Networks/Create",
+            new Dictionary<string, string> { ["Form.OrganisationId"] = organisation.ToString(), ["Form.Name"] = "ab" });
+        using var api = await client.PostAsJsonAsync("/api/networks", new { organisationId = organisation, name = "ab" }, Ct);
+
+        WebUtility.HtmlDecode(await invalid.Content.ReadAsStringAsync(Ct)).ShouldContain("Donnez au réseau un nom d’au moins 3 caractères.");
+        (await api.Content.ReadAsStringAsync(Ct)).ShouldContain("Donnez au réseau un nom d’au moins 3 caractères.");
+    }
+
+    [Theory, BothEngines]
     public async Task The_form_asks_anonymous_visitors_to_sign_in(Engine engine)
     {
         var app = apps.For(engine);

@@ -189,6 +189,14 @@ public sealed class MembershipTests(TestApps apps)
         var anonymousHtml = await app.Client().GetStringAsync(page, Ct);
         anonymousHtml.ShouldNotContain("Requests to join");
 
+        var withoutTwoFactor = await app.CreatePersonAsync();
+        await app.AddOrganisationMemberAsync(network.FoundingOrganisationId, withoutTwoFactor);
+        await app.ExecuteSqlAsync("INSERT INTO network_organiser (network_id, user_id, granted_at) VALUES (@Id, @UserId, @Now)",
+            new { network.Id, UserId = withoutTwoFactor.Id, Now = app.Clock.GetUtcNow() });
+        var promptedHtml = await app.Client(withoutTwoFactor).GetStringAsync(page, Ct);
+        promptedHtml.ShouldContain("Turn on two-factor sign-in to act as an organiser.");
+        promptedHtml.ShouldNotContain("Requests to join");
+
         using var approved = await app.Client(network.Organiser).SubmitFormAsync(page, $"{page}?handler=Approve",
             new Dictionary<string, string> { ["organisationId"] = organisation.ToString() });
         approved.LandedOn().ShouldBe(page);

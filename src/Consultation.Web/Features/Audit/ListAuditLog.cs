@@ -4,6 +4,7 @@ using Consultation.Web.Infrastructure.Web;
 using Dapper;
 using FluentValidation;
 using Mediator;
+using Microsoft.Extensions.Localization;
 
 namespace Consultation.Web.Features.Audit;
 
@@ -14,6 +15,7 @@ namespace Consultation.Web.Features.Audit;
 public static class ListAuditLog
 {
     public const int PageSize = 50;
+    public const int ObjectTypeMaxLength = 50;
 
     public sealed record Query(string? ObjectType, Guid? ObjectId, Guid? ActorUserId, DateOnly? From, DateOnly? To, int Page = 1)
         : IQuery<Paged<Entry>>, IPlatformAdminRequest;
@@ -33,12 +35,12 @@ public static class ListAuditLog
 
     public sealed class Validator : AbstractValidator<Query>
     {
-        public Validator()
+        public Validator(IStringLocalizer<AuditMessages> text)
         {
-            RuleFor(q => q.ObjectType).MaximumLength(50).WithMessage("An object type has at most 50 characters.");
+            RuleFor(q => q.ObjectType).MaximumLength(ObjectTypeMaxLength).WithMessage(_ => text["An object type has at most {0} characters.", ObjectTypeMaxLength]);
             RuleFor(q => q.To).GreaterThanOrEqualTo(q => q.From).When(q => q.From is not null && q.To is not null)
-                .WithMessage("The end date must not be before the start date.");
-            RuleFor(q => q.Page).GreaterThanOrEqualTo(1).WithMessage("Pages are numbered from 1.");
+                .WithMessage(_ => text["The end date must not be before the start date."]);
+            RuleFor(q => q.Page).GreaterThanOrEqualTo(1).WithMessage(_ => text["Pages are numbered from 1."]);
         }
     }
 

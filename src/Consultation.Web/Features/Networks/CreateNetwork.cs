@@ -3,6 +3,7 @@ using Consultation.Web.Infrastructure.Audit;
 using Consultation.Web.Infrastructure.Database;
 using FluentValidation;
 using Mediator;
+using Microsoft.Extensions.Localization;
 
 namespace Consultation.Web.Features.Networks;
 
@@ -22,14 +23,14 @@ public static class CreateNetwork
 
     public sealed class Validator : AbstractValidator<Command>
     {
-        public Validator()
+        public Validator(IStringLocalizer<NetworkMessages> text)
         {
-            RuleFor(c => c.OrganisationId).NotEmpty().WithMessage("Choose the organisation that founds the network.");
+            RuleFor(c => c.OrganisationId).NotEmpty().WithMessage(_ => text["Choose the organisation that founds the network."]);
             RuleFor(c => c.Name).Cascade(CascadeMode.Stop)
-                .Must(name => name?.Trim().Length >= 3).WithMessage("Give the network a name of at least 3 characters.")
-                .MaximumLength(NameMaxLength).WithMessage($"The name may have at most {NameMaxLength} characters.");
+                .Must(name => name?.Trim().Length >= 3).WithMessage(_ => text["Give the network a name of at least 3 characters."])
+                .MaximumLength(NameMaxLength).WithMessage(_ => text["The name may have at most {0} characters.", NameMaxLength]);
             RuleFor(c => c.Description).MaximumLength(DescriptionMaxLength)
-                .WithMessage($"The description may have at most {DescriptionMaxLength} characters.");
+                .WithMessage(_ => text["The description may have at most {0} characters.", DescriptionMaxLength]);
         }
     }
 

@@ -4,6 +4,7 @@ using Consultation.Web.Infrastructure.Database;
 using FluentValidation;
 using FluentValidation.Results;
 using Mediator;
+using Microsoft.Extensions.Localization;
 
 namespace Consultation.Web.Features.Networks;
 
@@ -17,14 +18,14 @@ public static class GrantOrganiserRole
 
     public sealed class Validator : AbstractValidator<Command>
     {
-        public Validator()
+        public Validator(IStringLocalizer<NetworkMessages> text)
         {
             RuleFor(c => c.NetworkId).NotEmpty();
-            RuleFor(c => c.UserId).NotEmpty().WithMessage("Choose the person to make an organiser.");
+            RuleFor(c => c.UserId).NotEmpty().WithMessage(_ => text["Choose the person to make an organiser."]);
         }
     }
 
-    public sealed class Handler(Db db, AuditLog audit, TimeProvider clock) : ICommandHandler<Command, Unit>
+    public sealed class Handler(Db db, AuditLog audit, TimeProvider clock, IStringLocalizer<NetworkMessages> text) : ICommandHandler<Command, Unit>
     {
         const string EligibleSql = """
             SELECT 1 FROM network_membership m
@@ -41,7 +42,7 @@ public static class GrantOrganiserRole
             if (!await db.ExistsAsync(EligibleSql, c, ct))
             {
                 throw new ValidationException([new ValidationFailure(nameof(Command.UserId),
-                    "Only someone who represents or belongs to a member organisation may become an organiser.")]);
+                    text["Only someone who represents or belongs to a member organisation may become an organiser."])]);
             }
             // Granting twice is not an error (a repeated click or retry); only a real change is audited.
             if (await db.ExecuteAsync(GrantSql, new { c.NetworkId, c.UserId, Now = clock.GetUtcNow() }, ct) == 1)

@@ -3,6 +3,7 @@ using Consultation.Web.Infrastructure.Web;
 using Dapper;
 using FluentValidation;
 using Mediator;
+using Microsoft.Extensions.Localization;
 
 namespace Consultation.Web.Features.Networks;
 
@@ -24,10 +25,10 @@ public static class ListNetworks
 
     public sealed class Validator : AbstractValidator<Query>
     {
-        public Validator()
+        public Validator(IStringLocalizer<NetworkMessages> text)
         {
-            RuleFor(q => q.Search).MaximumLength(SearchMaxLength).WithMessage($"Search for at most {SearchMaxLength} characters.");
-            RuleFor(q => q.Page).GreaterThanOrEqualTo(1).WithMessage("Pages are numbered from 1.");
+            RuleFor(q => q.Search).MaximumLength(SearchMaxLength).WithMessage(_ => text["Search for at most {0} characters.", SearchMaxLength]);
+            RuleFor(q => q.Page).GreaterThanOrEqualTo(1).WithMessage(_ => text["Pages are numbered from 1."]);
         }
     }
 

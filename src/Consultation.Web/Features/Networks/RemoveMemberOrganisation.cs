@@ -3,6 +3,7 @@ using Consultation.Web.Infrastructure.Audit;
 using Consultation.Web.Infrastructure.Database;
 using FluentValidation;
 using Mediator;
+using Microsoft.Extensions.Localization;
 
 namespace Consultation.Web.Features.Networks;
 
@@ -15,13 +16,13 @@ public static class RemoveMemberOrganisation
 
     public sealed class Validator : AbstractValidator<Command>
     {
-        public Validator()
+        public Validator(IStringLocalizer<NetworkMessages> text)
         {
             RuleFor(c => c.NetworkId).NotEmpty();
             RuleFor(c => c.OrganisationId).NotEmpty();
             RuleFor(c => c.Reason).Cascade(CascadeMode.Stop)
-                .Must(reason => !string.IsNullOrWhiteSpace(reason)).WithMessage("Say why the organisation is removed.")
-                .MaximumLength(ReasonMaxLength).WithMessage($"The reason may have at most {ReasonMaxLength} characters.");
+                .Must(reason => !string.IsNullOrWhiteSpace(reason)).WithMessage(_ => text["Say why the organisation is removed."])
+                .MaximumLength(ReasonMaxLength).WithMessage(_ => text["The reason may have at most {0} characters.", ReasonMaxLength]);
         }
     }
 

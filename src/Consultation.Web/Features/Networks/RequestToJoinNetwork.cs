@@ -2,6 +2,7 @@ using Consultation.Web.Infrastructure.Access;
 using Consultation.Web.Infrastructure.Database;
 using FluentValidation;
 using Mediator;
+using Microsoft.Extensions.Localization;
 
 namespace Consultation.Web.Features.Networks;
 
@@ -14,10 +15,10 @@ public static class RequestToJoinNetwork
 
     public sealed class Validator : AbstractValidator<Command>
     {
-        public Validator()
+        public Validator(IStringLocalizer<NetworkMessages> text)
         {
             RuleFor(c => c.NetworkId).NotEmpty();
-            RuleFor(c => c.OrganisationId).NotEmpty().WithMessage("Choose the organisation that asks to join.");
+            RuleFor(c => c.OrganisationId).NotEmpty().WithMessage(_ => text["Choose the organisation that asks to join."]);
         }
     }
 
