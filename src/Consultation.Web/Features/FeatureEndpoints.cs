@@ -1,3 +1,5 @@
+using Consultation.Web.Features.Audit;
+using Consultation.Web.Features.Networks;
 using Consultation.Web.Features.Reference;
 
 namespace Consultation.Web.Features;
@@ -9,6 +11,8 @@ public static class FeatureEndpoints
     {
         var api = app.MapGroup("/api");
         ReferenceEndpoints.Map(api);
+        NetworksEndpoints.Map(api);
+        AuditEndpoints.Map(api);
         return app;
     }
 }
