@@ -5,6 +5,7 @@ using Consultation.Web.Infrastructure.Email;
 using Consultation.Web.Infrastructure.Errors;
 using Consultation.Web.Infrastructure.Identity;
 using Consultation.Web.Infrastructure.Pipeline;
+using Consultation.Web.Infrastructure.Text;
 using Consultation.Web.Infrastructure.Web;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
@@ -33,6 +34,7 @@ public static class InfrastructureSetup
         services.AddScoped<AccessRules>();
         services.AddScoped<AuditLog>();
         services.AddScoped<PublicLinks>();
+        services.AddSingleton<MarkdownRenderer>();
         services.Configure<EmailOptions>(configuration.GetSection(EmailOptions.Section));
         services.PostConfigure<EmailOptions>(options =>
             options.PickupDirectory ??= Path.Combine(DataDirectory(configuration), "outbox"));
