@@ -1,4 +1,5 @@
 using Consultation.Web.Features;
+using Consultation.Web.Features.Accounts;
 using Consultation.Web.Infrastructure;
 using Consultation.Web.Infrastructure.Identity;
 using Consultation.Web.Infrastructure.Web;
@@ -17,6 +18,7 @@ if (args.Contains("--migrate-only"))
 {
     return;
 }
+await app.Services.OfferFirstAdminLinkAsync();
 
 app.UseExceptionHandler();
 // API callers get problem details for bare status codes; browsers get a page in their language.
@@ -32,6 +34,7 @@ app.UseStaticFiles();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();
+app.UseRateLimiter();
 
 app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
 app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") });

@@ -56,6 +56,7 @@ public static class InfrastructureSetup
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+        services.AddConsultationRateLimits(configuration);
         return services;
     }
 

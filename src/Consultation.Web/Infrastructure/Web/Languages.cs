@@ -32,10 +32,14 @@ public static class Languages
             {
                 return Results.ValidationProblem(new Dictionary<string, string[]> { ["culture"] = ["Choose one of: " + string.Join(", ", Supported)] });
             }
-            http.Response.Cookies.Append(
-                CookieRequestCultureProvider.DefaultCookieName,
-                CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
-                new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax, Secure = http.Request.IsHttps });
+            Remember(http, culture);
             return Results.LocalRedirect(returnUrl is { Length: > 0 } && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) ? returnUrl : "/");
         }).WithName("SwitchLanguage").ExcludeFromDescription();
+
+    /// <summary>Keeps the interface language for a year (the language switch, and sign-in with the person's preference).</summary>
+    public static void Remember(HttpContext http, string culture) =>
+        http.Response.Cookies.Append(
+            CookieRequestCultureProvider.DefaultCookieName,
+            CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
+            new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax, Secure = http.Request.IsHttps });
 }
