@@ -21,9 +21,10 @@ if (args.Contains("--migrate-only"))
 await app.Services.OfferFirstAdminLinkAsync();
 
 app.UseExceptionHandler();
-// API callers get problem details for bare status codes; browsers get a page in their language.
+// API callers get problem details for bare status codes; browsers get a page in their language. The re-execution
+// stays outside UseWhen: only the top-level builder can route the re-executed request (in a branch it is a 404).
+app.UseStatusCodePagesWithReExecute("/Error/{0}");
 app.UseWhen(http => IdentitySetup.IsApi(http.Request), api => api.UseStatusCodePages());
-app.UseWhen(http => !IdentitySetup.IsApi(http.Request), pages => pages.UseStatusCodePagesWithReExecute("/Error/{0}"));
 if (!app.Environment.IsDevelopment())
 {
     app.UseHsts();

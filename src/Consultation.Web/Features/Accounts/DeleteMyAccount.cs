@@ -58,7 +58,7 @@ public static class DeleteMyAccount
     }
 
     public static RouteHandlerBuilder Map(RouteGroupBuilder account) =>
-        account.MapDelete("/", async (Command command, ISender sender, CancellationToken ct) =>
+        account.MapDelete("/", async ([Microsoft.AspNetCore.Mvc.FromBody] Command command, ISender sender, CancellationToken ct) =>
                 await sender.Send(command, ct) is { Outcome: Outcome.SoleRepresentative } refused
                     ? Results.Problem(
                         statusCode: StatusCodes.Status409Conflict,
