@@ -60,3 +60,6 @@ public static partial class AccountSteps
     [GeneratedRegex("secret=([A-Z2-7]+)")]
     private static partial Regex Secret();
 }
+
+/// <summary>The field errors of a 400 problem response.</summary>
+public sealed record ValidationProblem(Dictionary<string, string[]> Errors);

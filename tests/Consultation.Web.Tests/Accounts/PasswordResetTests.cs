@@ -78,6 +78,4 @@ public sealed class PasswordResetTests(TestApps apps)
 
     static Task<string?> SecurityStampAsync(TestApp app, TestPerson person) =>
         app.ScalarAsync<string>("""SELECT "SecurityStamp" FROM "AspNetUsers" WHERE "Id" = @Id""", new { person.Id });
-
-    sealed record ValidationProblem(Dictionary<string, string[]> Errors);
 }

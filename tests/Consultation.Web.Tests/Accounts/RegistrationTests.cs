@@ -109,6 +109,4 @@ public sealed class RegistrationTests(TestApps apps)
         (await response.TextAsync()).ShouldContain("This link is not valid any more");
         (await app.ScalarAsync<bool>("""SELECT "EmailConfirmed" FROM "AspNetUsers" WHERE "NormalizedEmail" = @N""", new { N = email.ToUpperInvariant() })).ShouldBeFalse();
     }
-
-    sealed record ValidationProblem(Dictionary<string, string[]> Errors);
 }

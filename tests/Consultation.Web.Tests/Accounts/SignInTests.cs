@@ -72,4 +72,17 @@ public sealed class SignInTests(TestApps apps)
         html.ShouldMatch("""id="Email-error"[^>]*>[^<]+<""");
         html.ShouldMatch("""id="Password-error"[^>]*>[^<]+<""");
     }
+
+    [Theory, BothEngines]
+    public async Task Account_pages_speak_french_spanish_and_arabic(Engine engine)
+    {
+        var app = apps.For(engine);
+        foreach (var (language, title) in new[] { ("fr", "Se connecter"), ("es", "Iniciar sesión"), ("ar", "تسجيل الدخول") })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/Accounts/SignIn");
+            request.Headers.AcceptLanguage.ParseAdd(language);
+            using var response = await app.Client().SendAsync(request, TestContext.Current.CancellationToken);
+            (await response.TextAsync()).ShouldContain($"<h1>{title}</h1>");
+        }
+    }
 }

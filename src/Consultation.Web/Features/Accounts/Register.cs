@@ -69,11 +69,7 @@ public static class Register
     }
 
     public static RouteHandlerBuilder Map(RouteGroupBuilder account) =>
-        account.MapPost("/register", async (Command command, ISender sender, CancellationToken ct) =>
-            {
-                await sender.Send(command, ct);
-                return Results.Accepted();
-            })
+        account.MapAcceptedPost<Command>("/register")
             .RequireRateLimiting(RateLimits.Registration)
             .WithName("Register")
             .WithSummary("Creates an account and emails a confirmation link; the answer is the same for an address already registered.");

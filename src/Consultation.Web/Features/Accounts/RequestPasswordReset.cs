@@ -37,11 +37,7 @@ public static class RequestPasswordReset
     }
 
     public static RouteHandlerBuilder Map(RouteGroupBuilder account) =>
-        account.MapPost("/password-reset", async (Command command, ISender sender, CancellationToken ct) =>
-            {
-                await sender.Send(command, ct);
-                return Results.Accepted();
-            })
+        account.MapAcceptedPost<Command>("/password-reset")
             .RequireRateLimiting(RateLimits.PasswordReset)
             .WithName("RequestPasswordReset")
             .WithSummary("Emails a password reset link if the address has an account; the answer is the same either way.");
