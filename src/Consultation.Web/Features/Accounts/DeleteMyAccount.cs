@@ -4,6 +4,7 @@ using Consultation.Web.Infrastructure.Identity;
 using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Localization;
 
 namespace Consultation.Web.Features.Accounts;
 
@@ -26,7 +27,8 @@ public static class DeleteMyAccount
         public Validator() => RuleFor(c => c.Password).NotEmpty().MaximumLength(200);
     }
 
-    public sealed class Handler(UserManager<ApplicationUser> users, SignInManager<ApplicationUser> signIn, Db db, Caller caller)
+    public sealed class Handler(
+        UserManager<ApplicationUser> users, SignInManager<ApplicationUser> signIn, Db db, Caller caller, IStringLocalizer<AccountText> text)
         : ICommandHandler<Command, Result>
     {
         const string SoleRepresentativeSql = """
@@ -44,7 +46,7 @@ public static class DeleteMyAccount
             var person = await users.SignedInPersonAsync(caller);
             if (!await users.CheckPasswordAsync(person, c.Password))
             {
-                throw AccountRules.Invalid(nameof(Command.Password), "That password is not right.");
+                throw AccountRules.Invalid(nameof(Command.Password), text["That password is not right."]);
             }
             var sole = await db.QueryAsync<string>(SoleRepresentativeSql, new { UserId = person.Id }, ct);
             if (sole.Count > 0)

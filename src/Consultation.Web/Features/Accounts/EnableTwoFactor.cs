@@ -3,6 +3,7 @@ using Consultation.Web.Infrastructure.Identity;
 using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Localization;
 
 namespace Consultation.Web.Features.Accounts;
 
@@ -19,7 +20,8 @@ public static class EnableTwoFactor
         public Validator() => RuleFor(c => c.Code).NotEmpty().MaximumLength(20);
     }
 
-    public sealed class Handler(UserManager<ApplicationUser> users, SignInManager<ApplicationUser> signIn, Caller caller)
+    public sealed class Handler(
+        UserManager<ApplicationUser> users, SignInManager<ApplicationUser> signIn, Caller caller, IStringLocalizer<AccountText> text)
         : ICommandHandler<Command, IReadOnlyList<string>>
     {
         public async ValueTask<IReadOnlyList<string>> Handle(Command c, CancellationToken ct)
@@ -28,7 +30,7 @@ public static class EnableTwoFactor
             var code = c.Code.Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
             if (!await users.VerifyTwoFactorTokenAsync(person, users.Options.Tokens.AuthenticatorTokenProvider, code))
             {
-                throw AccountRules.Invalid(nameof(Command.Code), "That code is not right. Check that the time on your phone is correct and try the newest code.");
+                throw AccountRules.Invalid(nameof(Command.Code), text["That code is not right. Check that the time on your phone is correct and try the newest code."]);
             }
             await users.SetTwoFactorEnabledAsync(person, true);
             var recoveryCodes = (await users.GenerateNewTwoFactorRecoveryCodesAsync(person, RegenerateRecoveryCodes.Count))!.ToList();

@@ -28,7 +28,7 @@ public static class Register
     }
 
     public sealed class Handler(
-        UserManager<ApplicationUser> users, Db db, PublicLinks links, IStringLocalizer<AccountEmailText> text, TimeProvider clock)
+        UserManager<ApplicationUser> users, Db db, PublicLinks links, IStringLocalizer<AccountText> text, TimeProvider clock)
         : ICommandHandler<Command>
     {
         public async ValueTask<Unit> Handle(Command c, CancellationToken ct)

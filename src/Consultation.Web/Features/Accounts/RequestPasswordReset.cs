@@ -21,7 +21,7 @@ public static class RequestPasswordReset
         public Validator() => RuleFor(c => c.Email).ValidEmail();
     }
 
-    public sealed class Handler(UserManager<ApplicationUser> users, Db db, PublicLinks links, IStringLocalizer<AccountEmailText> text)
+    public sealed class Handler(UserManager<ApplicationUser> users, Db db, PublicLinks links, IStringLocalizer<AccountText> text)
         : ICommandHandler<Command>
     {
         public async ValueTask<Unit> Handle(Command c, CancellationToken ct)
