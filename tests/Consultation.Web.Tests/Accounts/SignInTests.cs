@@ -52,6 +52,8 @@ public sealed class SignInTests(TestApps apps)
         using (var account = await browser.GetAsync("/Accounts/Manage", ct))
         {
             account.StatusCode.ShouldBe(HttpStatusCode.OK);
+            // The layout's sign-out button must carry its own antiforgery token, or the POST is refused.
+            (await account.TextAsync()).ShouldMatch("""(?s)action="/Accounts/SignOut"[^>]*>(?:(?!</form>).)*__RequestVerificationToken""");
         }
         using var signedOut = await browser.SubmitAsync("/Accounts/SignOut", new Dictionary<string, string>());
         signedOut.StatusCode.ShouldBe(HttpStatusCode.Redirect);
