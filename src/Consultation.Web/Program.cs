@@ -1,4 +1,5 @@
 using Consultation.Web.Features;
+using Consultation.Web.Features.Accounts;
 using Consultation.Web.Infrastructure;
 using Consultation.Web.Infrastructure.Identity;
 using Consultation.Web.Infrastructure.Web;
@@ -18,13 +19,15 @@ if (args.Contains("--migrate-only"))
 {
     return;
 }
+await app.Services.OfferFirstAdminLinkAsync();
 
 // Behind nginx: the client's address and scheme come from X-Forwarded-*, trusted from loopback only (the default).
 app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto });
 app.UseExceptionHandler();
-// API callers get problem details for bare status codes; browsers get a page in their language.
+// API callers get problem details for bare status codes; browsers get a page in their language. The re-execution
+// stays outside UseWhen: only the top-level builder can route the re-executed request (in a branch it is a 404).
+app.UseStatusCodePagesWithReExecute("/Error/{0}");
 app.UseWhen(http => IdentitySetup.IsApi(http.Request), api => api.UseStatusCodePages());
-app.UseWhen(http => !IdentitySetup.IsApi(http.Request), pages => pages.UseStatusCodePagesWithReExecute("/Error/{0}"));
 // Routing after the status pages, so that their re-executed request is routed again to /Error/{code}.
 app.UseRouting();
 if (!app.Environment.IsDevelopment())
@@ -37,6 +40,7 @@ app.UseStaticFiles();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();
+app.UseRateLimiter();
 
 app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
 app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") });

@@ -1,5 +1,6 @@
 using Consultation.Web.Features.Audit;
 using Consultation.Web.Features.Networks;
+using Consultation.Web.Features.Accounts;
 using Consultation.Web.Features.Reference;
 
 namespace Consultation.Web.Features;
@@ -13,6 +14,7 @@ public static class FeatureEndpoints
         ReferenceEndpoints.Map(api);
         NetworksEndpoints.Map(api);
         AuditEndpoints.Map(api);
+        AccountEndpoints.Map(api);
         return app;
     }
 }

@@ -58,6 +58,7 @@ public static class InfrastructureSetup
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+        services.AddConsultationRateLimits(configuration);
         return services;
     }
 

@@ -97,14 +97,14 @@ public sealed class CreateNetworkTests(TestApps apps)
         var client = app.Client(founder);
         var name = "Form network " + Guid.NewGuid().ToString("N")[..8];
 
-        using var invalid = await client.SubmitFormAsync("/Networks/Create", "/Networks/Create",
+        using var invalid = await client.SubmitAsync("/Networks/Create",
             new Dictionary<string, string> { ["Form.OrganisationId"] = organisation.ToString(), ["Form.Name"] = "" });
         invalid.LandedOn().ShouldBe("/Networks/Create");
         var html = await invalid.Content.ReadAsStringAsync(Ct);
         html.ShouldContain("Give the network a name of at least 3 characters.");
         html.ShouldContain("aria-invalid=\"true\"");
 
-        using var created = await client.SubmitFormAsync("/Networks/Create", "/Networks/Create",
+        using var created = await client.SubmitAsync("/Networks/Create",
             new Dictionary<string, string> { ["Form.OrganisationId"] = organisation.ToString(), ["Form.Name"] = name, ["Form.Description"] = "" });
         var id = await app.ScalarAsync<Guid>("SELECT id FROM network WHERE name = @Name", new { Name = name });
         created.LandedOn().ShouldBe($"/Networks/{id}");
@@ -119,7 +119,7 @@ public sealed class CreateNetworkTests(TestApps apps)
         var client = app.Client(founder);
         client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("fr");
 
-        using var invalid = await client.SubmitFormAsync("/Networks/Create", "/Networks/Create",
+        using var invalid = await client.SubmitAsync("/Networks/Create",
             new Dictionary<string, string> { ["Form.OrganisationId"] = organisation.ToString(), ["Form.Name"] = "ab" });
         using var api = await client.PostAsJsonAsync("/api/networks", new { organisationId = organisation, name = "ab" }, Ct);
 

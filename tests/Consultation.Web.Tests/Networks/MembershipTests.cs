@@ -166,14 +166,14 @@ public sealed class MembershipTests(TestApps apps)
         {
             refused.LandedOn().ShouldStartWith("/Error/403");
         }
-        using (var blank = await organiser.SubmitFormAsync(page, page, new Dictionary<string, string> { ["Reason"] = "" }))
+        using (var blank = await organiser.SubmitAsync(page, new Dictionary<string, string> { ["Reason"] = "" }))
         {
             blank.StatusCode.ShouldBe(HttpStatusCode.OK);
             (await blank.Content.ReadAsStringAsync(Ct)).ShouldContain("Say why the organisation is removed.");
         }
         (await app.MembershipStatusAsync(network.Id, organisation)).ShouldBe("member");
 
-        using var removed = await organiser.SubmitFormAsync(page, page, new Dictionary<string, string> { ["Reason"] = "Left the region" });
+        using var removed = await organiser.SubmitAsync(page, new Dictionary<string, string> { ["Reason"] = "Left the region" });
         removed.LandedOn().ShouldBe($"/Networks/{network.Id}");
         (await app.MembershipStatusAsync(network.Id, organisation)).ShouldBeNull();
     }
@@ -197,8 +197,8 @@ public sealed class MembershipTests(TestApps apps)
         promptedHtml.ShouldContain("Turn on two-factor sign-in to act as an organiser.");
         promptedHtml.ShouldNotContain("Requests to join");
 
-        using var approved = await app.Client(network.Organiser).SubmitFormAsync(page, $"{page}?handler=Approve",
-            new Dictionary<string, string> { ["organisationId"] = organisation.ToString() });
+        using var approved = await app.Client(network.Organiser).SubmitAsync(page,
+            new Dictionary<string, string> { ["organisationId"] = organisation.ToString() }, handler: "Approve");
         approved.LandedOn().ShouldBe(page);
         (await app.MembershipStatusAsync(network.Id, organisation)).ShouldBe("member");
     }

@@ -5,7 +5,7 @@ namespace Consultation.Web.Tests.Support;
 
 /// <summary>
 /// Organisations written straight into the tables, for areas (Networks...) that only need one to exist; the
-/// Organisations tests cover registering and verifying them for real. Also plain SQL reads for checking what was written.
+/// Organisations tests cover registering and verifying them for real.
 /// </summary>
 public static class OrganisationRows
 {
@@ -35,22 +35,4 @@ public static class OrganisationRows
         app.ExecuteSqlAsync(
             "INSERT INTO organisation_member (organisation_id, user_id, role, joined_at) VALUES (@OrganisationId, @UserId, @Role, @Now)",
             new { OrganisationId = organisationId, UserId = person.Id, Role = role, Now = app.Clock.GetUtcNow() });
-
-    public static async Task ExecuteSqlAsync(this TestApp app, string sql, object? parameters = null)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<Db>().ExecuteAsync(sql, parameters, TestContext.Current.CancellationToken);
-    }
-
-    public static async Task<T?> ScalarAsync<T>(this TestApp app, string sql, object? parameters = null)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<Db>().ExecuteScalarAsync<T>(sql, parameters, TestContext.Current.CancellationToken);
-    }
-
-    public static async Task<IReadOnlyList<T>> QuerySqlAsync<T>(this TestApp app, string sql, object? parameters = null)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<Db>().QueryAsync<T>(sql, parameters, TestContext.Current.CancellationToken);
-    }
 }

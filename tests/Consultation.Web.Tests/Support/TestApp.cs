@@ -25,10 +25,13 @@ public sealed class TestApp : WebApplicationFactory<Program>
     readonly string dataDirectory = Path.Combine(Path.GetTempPath(), "consultation-tests", Guid.NewGuid().ToString("N"));
     readonly string? postgresDatabase;
     readonly string connectionString;
+    readonly IReadOnlyDictionary<string, string> settings;
 
-    public TestApp(Engine engine)
+    /// <param name="settings">Configuration for this app only, e.g. a low "RateLimits:SignIn" for the test that proves 429.</param>
+    public TestApp(Engine engine, IReadOnlyDictionary<string, string>? settings = null)
     {
         Engine = engine;
+        this.settings = settings ?? new Dictionary<string, string>();
         Directory.CreateDirectory(dataDirectory);
         if (engine == Engine.Postgres)
         {
@@ -60,6 +63,15 @@ public sealed class TestApp : WebApplicationFactory<Program>
         builder.UseSetting("DataDirectory", dataDirectory);
         builder.UseSetting("Database:Provider", Engine == Engine.Sqlite ? "Sqlite" : "Postgres");
         builder.UseSetting("Database:ConnectionString", connectionString);
+        // Every test calls from the same address: the shared app's limits stay out of the way.
+        foreach (var limit in new[] { "SignIn", "Registration", "PasswordReset", "Posting" })
+        {
+            builder.UseSetting($"RateLimits:{limit}", "100000");
+        }
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<TimeProvider>(Clock);
@@ -70,7 +82,12 @@ public sealed class TestApp : WebApplicationFactory<Program>
     /// <summary>An HTTP client against the real server that does not follow redirects and keeps cookies.</summary>
     public HttpClient Client(TestPerson? person = null)
     {
-        var client = CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = BaseAddress, AllowAutoRedirect = false, HandleCookies = true });
+        // Our own handler: with Kestrel, the factory's client follows redirects whatever its options say.
+        var client = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new() })
+        {
+            BaseAddress = BaseAddress,
+            Timeout = TimeSpan.FromSeconds(30),
+        };
         if (person is not null)
         {
             client.DefaultRequestHeaders.Add(TestSignIn.Header, person.Id.ToString());

@@ -38,11 +38,15 @@ public static class Languages
             {
                 return Results.ValidationProblem(new Dictionary<string, string[]> { ["culture"] = ["Choose one of: " + string.Join(", ", Supported)] });
             }
-            http.Response.Cookies.Append(
-                CookieRequestCultureProvider.DefaultCookieName,
-                CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
-                new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax, Secure = http.Request.IsHttps });
-            // IsLocalUrl also refuses "/\host" and "//host", which browsers follow to another site.
+            Remember(http, culture);
+            // IsLocalUrl also refuses "/\\host" and "//host", which browsers follow to another site.
             return Results.LocalRedirect(RedirectHttpResult.IsLocalUrl(returnUrl) ? returnUrl! : "/");
         }).WithName("SwitchLanguage").ExcludeFromDescription();
+
+    /// <summary>Keeps the interface language for a year (the language switch, and sign-in with the person's preference).</summary>
+    public static void Remember(HttpContext http, string culture) =>
+        http.Response.Cookies.Append(
+            CookieRequestCultureProvider.DefaultCookieName,
+            CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
+            new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax, Secure = http.Request.IsHttps });
 }

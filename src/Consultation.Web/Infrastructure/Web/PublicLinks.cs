@@ -11,7 +11,7 @@ public sealed class PublicLinks(IConfiguration configuration, IHttpContextAccess
         var configured = configuration["PublicBaseUrl"];
         var request = http.HttpContext?.Request;
         var baseUrl = configured is { Length: > 0 } ? configured.TrimEnd('/')
-            : request is not null ? $"{request.Scheme}://{request.Host}{request.PathBase}"
+            : request is { Host.HasValue: true } ? $"{request.Scheme}://{request.Host}{request.PathBase}"
             : "http://localhost:5080";
         return baseUrl + (pathAndQuery.StartsWith('/') ? pathAndQuery : "/" + pathAndQuery);
     }

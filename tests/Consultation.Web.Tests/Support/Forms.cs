@@ -1,0 +1,40 @@
+using System.Net;
+using System.Text.RegularExpressions;
+
+namespace Consultation.Web.Tests.Support;
+
+/// <summary>
+/// Submits a page's form as a browser without script would: GET the page, take the antiforgery token from its HTML,
+/// POST the fields (and the token) back to the page, or to one of its named handlers (?handler=Enable).
+/// </summary>
+public static partial class Forms
+{
+    public static async Task<HttpResponseMessage> SubmitAsync(
+        this HttpClient client, string page, IReadOnlyDictionary<string, string> fields, string? handler = null)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var form = await client.GetAsync(page, ct);
+        form.StatusCode.ShouldBe(HttpStatusCode.OK, $"GET {page} to read its form");
+        var token = AntiforgeryToken().Match(await form.Content.ReadAsStringAsync(ct));
+        token.Success.ShouldBeTrue($"no antiforgery token in {page}");
+        var action = handler is null ? page : $"{page}{(page.Contains('?', StringComparison.Ordinal) ? '&' : '?')}handler={handler}";
+        using var body = new FormUrlEncodedContent(fields.Append(new("__RequestVerificationToken", WebUtility.HtmlDecode(token.Groups[1].Value))));
+        return await client.PostAsync(action, body, ct);
+    }
+
+    /// <summary>The page's text, for asserting what a person reads.</summary>
+    public static Task<string> TextAsync(this HttpResponseMessage response) =>
+        response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+
+    /// <summary>
+    /// Where a page request ended up: the redirect target, or the address of the final response when the client
+    /// followed the redirect itself.
+    /// </summary>
+    public static string LandedOn(this HttpResponseMessage response) =>
+        response.Headers.Location is { } location
+            ? (location.IsAbsoluteUri ? location.PathAndQuery : location.OriginalString)
+            : response.RequestMessage!.RequestUri!.PathAndQuery;
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryToken();
+}
