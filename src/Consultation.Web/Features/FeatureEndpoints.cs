@@ -1,3 +1,4 @@
+using Consultation.Web.Features.Organisations;
 using Consultation.Web.Features.Reference;
 
 namespace Consultation.Web.Features;
@@ -9,6 +10,7 @@ public static class FeatureEndpoints
     {
         var api = app.MapGroup("/api");
         ReferenceEndpoints.Map(api);
+        OrganisationsEndpoints.Map(api);
         return app;
     }
 }
