@@ -7,6 +7,8 @@ namespace Consultation.Web.Features.Organisations;
 /// <summary>What an organisation says about itself: the fields registration and editing share.</summary>
 public interface IOrganisationProfile
 {
+    const int DescriptionMaxLength = 5000;
+
     string? Name { get; }
     string? CountryCode { get; }
     string? RegionCode { get; }
@@ -20,8 +22,6 @@ public interface IOrganisationProfile
 /// <summary>The profile rules, checked before anything is written.</summary>
 public abstract class OrganisationProfileValidator<T> : AbstractValidator<T> where T : IOrganisationProfile
 {
-    public const int DescriptionMaxLength = 5000;
-
     const string CountryExists = "SELECT 1 FROM country WHERE code = @Code";
     const string RegionExists = "SELECT 1 FROM region WHERE code = @Code";
     // A region contains a country when it is the country's sub-region or any region above it.
@@ -49,8 +49,8 @@ public abstract class OrganisationProfileValidator<T> : AbstractValidator<T> whe
         RuleFor(p => p.Constituencies).Cascade(CascadeMode.Stop)
             .NotEmpty().WithMessage("Choose at least one constituency.")
             .Must(list => list!.All(Organisations.Constituencies.IsKnown)).WithMessage("Choose constituencies from the list only.");
-        RuleFor(p => p.Description).MaximumLength(DescriptionMaxLength)
-            .WithMessage($"The description may be at most {DescriptionMaxLength} characters long.");
+        RuleFor(p => p.Description).MaximumLength(IOrganisationProfile.DescriptionMaxLength)
+            .WithMessage($"The description may be at most {IOrganisationProfile.DescriptionMaxLength} characters long.");
         RuleFor(p => p.Website).Cascade(CascadeMode.Stop)
             .MaximumLength(500).WithMessage("The website address may be at most 500 characters long.")
             .Must(IsAbsoluteHttpUrl).WithMessage("Enter the website as a full address starting with https:// or http://.")
