@@ -13,9 +13,9 @@ public sealed class IndexModel(ISender sender) : PageModel
     public ListOrganisations.Result? Found { get; private set; }
     public GetReferenceData.Result Reference { get; private set; } = null!;
 
-    public async Task OnGetAsync(string? q, string? country, string? region, string? constituency, string? status, int? page)
+    public async Task OnGetAsync(string? q, string? country, string? region, string? constituency, string? status, int? pageNumber)
     {
-        Filter = new(q, country, region, constituency, status, page);
+        Filter = new(q, country, region, constituency, status, pageNumber);
         Reference = await sender.Send(new GetReferenceData.Query(), HttpContext.RequestAborted);
         try
         {
@@ -30,6 +30,6 @@ public sealed class IndexModel(ISender sender) : PageModel
         }
     }
 
-    public string? PageLink(int page) =>
-        Url.Page("Index", new { q = Filter.Q, country = Filter.Country, region = Filter.Region, constituency = Filter.Constituency, status = Filter.Status, page });
+    public string? PageLink(int pageNumber) =>
+        Url.Page("Index", new { q = Filter.Q, country = Filter.Country, region = Filter.Region, constituency = Filter.Constituency, status = Filter.Status, pageNumber });
 }

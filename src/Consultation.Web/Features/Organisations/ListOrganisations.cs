@@ -15,10 +15,13 @@ public static class ListOrganisations
     public const int PageSize = 20;
     public static readonly string[] Statuses = ["pending", "verified", "suspended"];
 
-    /// <summary>The query-string names (q, country, region, constituency, status, page) are the shareable URL.</summary>
-    public sealed record Query(string? Q, string? Country, string? Region, string? Constituency, string? Status, int? Page) : IQuery<Result>
+    /// <summary>
+    /// The query-string names (q, country, region, constituency, status, pageNumber) are the shareable URL, the same
+    /// for the page and the API ("page" is taken: Razor Pages routes by it).
+    /// </summary>
+    public sealed record Query(string? Q, string? Country, string? Region, string? Constituency, string? Status, int? PageNumber) : IQuery<Result>
     {
-        public int PageNumber => Page ?? 1;
+        public int CurrentPage => PageNumber ?? 1;
     }
 
     public sealed record Result(IReadOnlyList<Item> Items, int Total, int Page, int PageSize);
@@ -56,7 +59,7 @@ public static class ListOrganisations
                 .WithMessage("Choose a constituency from the list.");
             RuleFor(q => q.Status).Must(s => Statuses.Contains(s)).When(q => !string.IsNullOrEmpty(q.Status))
                 .WithMessage("Choose pending, verified or suspended.");
-            RuleFor(q => q.Page).InclusiveBetween(1, 100_000).WithMessage("The page number must be 1 or more.");
+            RuleFor(q => q.PageNumber).InclusiveBetween(1, 100_000).WithMessage("The page number must be 1 or more.");
         }
     }
 
@@ -81,9 +84,14 @@ public static class ListOrganisations
             ORDER BY o.name, o.id
             LIMIT @Take OFFSET @Skip
             """;
-        const string TagsSql = """
+        // Dapper expands "IN @Ids" into one parameter per id on SQLite, but sends one array to PostgreSQL.
+        const string SqliteTagsSql = """
             SELECT organisation_id AS OrganisationId, constituency AS Constituency
             FROM organisation_constituency WHERE organisation_id IN @Ids ORDER BY constituency
+            """;
+        const string PostgresTagsSql = """
+            SELECT organisation_id AS OrganisationId, constituency AS Constituency
+            FROM organisation_constituency WHERE organisation_id = ANY(@Ids) ORDER BY constituency
             """;
 
         public async ValueTask<Result> Handle(Query query, CancellationToken ct)
@@ -96,14 +104,14 @@ public static class ListOrganisations
                 Constituency = Blank(query.Constituency),
                 Pattern = Blank(query.Q) is { } q ? "%" + Escape(q.Trim().ToLowerInvariant()) + "%" : null,
                 Take = PageSize,
-                Skip = (query.PageNumber - 1) * PageSize,
+                Skip = (query.CurrentPage - 1) * PageSize,
             }, ct);
-            var tags = rows.Count == 0 ? [] : await db.QueryAsync<Tag>(TagsSql, new { Ids = rows.Select(r => r.Id).ToArray() }, ct);
+            var tags = rows.Count == 0 ? [] : await db.QueryAsync<Tag>(db.Dialect == Dialect.Sqlite ? SqliteTagsSql : PostgresTagsSql, new { Ids = rows.Select(r => r.Id).ToArray() }, ct);
             var items = rows.Select(r => r with
             {
                 Constituencies = tags.Where(t => t.OrganisationId == r.Id).Select(t => t.Constituency).ToList(),
             }).ToList();
-            return new Result(items, rows.FirstOrDefault()?.Total ?? 0, query.PageNumber, PageSize);
+            return new Result(items, rows.FirstOrDefault()?.Total ?? 0, query.CurrentPage, PageSize);
         }
 
         static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
