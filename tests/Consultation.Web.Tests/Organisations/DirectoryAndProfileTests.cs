@@ -31,10 +31,17 @@ public sealed class DirectoryAndProfileTests(TestApps apps)
         (await Find($"q={tag}&status=suspended")).ShouldBe([kenyan]);
         (await Find($"q={tag}%25")).ShouldBeEmpty(); // % is a character, not a wildcard
 
-        var html = await client.GetStringAsync($"/Organisations?q={tag}&status=suspended", Ct);
+        var html = WebUtility.HtmlDecode(await client.GetStringAsync($"/Organisations?q={tag}&status=suspended", Ct));
         html.ShouldContain($"Youth Link {tag}");
         html.ShouldContain("badge suspended");
         html.ShouldNotContain("Égalité");
+
+        var inFrench = app.Client();
+        inFrench.DefaultRequestHeaders.AcceptLanguage.ParseAdd("fr");
+        var translated = WebUtility.HtmlDecode(await inFrench.GetStringAsync($"/Organisations?q={tag}", Ct));
+        translated.ShouldContain("Inscrire votre organisation");
+        translated.ShouldContain("Dirigée par des personnes migrantes");
+        translated.ShouldContain("En attente de vérification");
     }
 
     [Theory, BothEngines]
