@@ -65,6 +65,10 @@ public sealed class RegisterAndEditOrganisationTests(TestApps apps)
         problem = (await (await client.PostAsJsonAsync("/api/organisations", wrongRegion, Ct)).Content.ReadFromJsonAsync<Problem>(Ct))!;
         problem.Errors.Keys.ShouldBe(["regionCode", "constituencies"], ignoreOrder: true);
         (await app.ScalarAsync<int>("SELECT COUNT(*) FROM organisation WHERE name = @Name", new { Name = name[..150] })).ShouldBe(0);
+
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("fr");
+        var inFrench = await client.PostAsJsonAsync("/api/organisations", wrongRegion, Ct);
+        (await inFrench.Content.ReadAsStringAsync(Ct)).ShouldContain("Choisissez au moins un groupe");
     }
 
     [Theory, BothEngines]

@@ -2,6 +2,7 @@ using Consultation.Web.Infrastructure.Access;
 using Consultation.Web.Infrastructure.Database;
 using FluentValidation;
 using Mediator;
+using Microsoft.Extensions.Localization;
 
 namespace Consultation.Web.Features.Organisations;
 
@@ -16,8 +17,8 @@ public static class AcceptInvitation
 
     public sealed class Validator : AbstractValidator<Command>
     {
-        public Validator() =>
-            RuleFor(c => c.Token).NotEmpty().MaximumLength(100).WithMessage("The invitation link is incomplete.");
+        public Validator(IStringLocalizer<OrganisationTerms> text) =>
+            RuleFor(c => c.Token).NotEmpty().MaximumLength(100).WithMessage(_ => text["The invitation link is incomplete."]);
     }
 
     sealed record Invitation

@@ -2,6 +2,7 @@ using Consultation.Web.Infrastructure.Access;
 using Consultation.Web.Infrastructure.Database;
 using FluentValidation;
 using Mediator;
+using Microsoft.Extensions.Localization;
 
 namespace Consultation.Web.Features.Organisations;
 
@@ -14,7 +15,7 @@ public static class ChangeMemberRole
 
     public sealed class Validator : AbstractValidator<Command>
     {
-        public Validator() => RuleFor(c => c.Role).Must(r => InviteMember.Roles.Contains(r)).WithMessage("Choose member or representative.");
+        public Validator(IStringLocalizer<OrganisationTerms> text) => RuleFor(c => c.Role).Must(r => InviteMember.Roles.Contains(r)).WithMessage(_ => text["Choose member or representative."]);
     }
 
     public sealed class Handler(Db db) : ICommandHandler<Command, MembershipChange>

@@ -4,6 +4,7 @@ using Consultation.Web.Infrastructure.Email;
 using Consultation.Web.Infrastructure.Web;
 using FluentValidation;
 using Mediator;
+using Microsoft.Extensions.Localization;
 
 namespace Consultation.Web.Features.Organisations;
 
@@ -21,13 +22,13 @@ public static class InviteMember
 
     public sealed class Validator : AbstractValidator<Command>
     {
-        public Validator()
+        public Validator(IStringLocalizer<OrganisationTerms> text)
         {
             RuleFor(c => c.Email).Cascade(CascadeMode.Stop)
-                .NotEmpty().WithMessage("Enter the email address to invite.")
-                .MaximumLength(254).WithMessage("The email address may be at most 254 characters long.")
-                .EmailAddress().WithMessage("Enter a valid email address.");
-            RuleFor(c => c.Role).Must(r => Roles.Contains(r)).WithMessage("Choose member or representative.");
+                .NotEmpty().WithMessage(_ => text["Enter the email address to invite."])
+                .MaximumLength(254).WithMessage(_ => text["The email address may be at most 254 characters long."])
+                .EmailAddress().WithMessage(_ => text["Enter a valid email address."]);
+            RuleFor(c => c.Role).Must(r => Roles.Contains(r)).WithMessage(_ => text["Choose member or representative."]);
         }
     }
 

@@ -3,6 +3,7 @@ using Consultation.Web.Infrastructure.Database;
 using Dapper;
 using FluentValidation;
 using Mediator;
+using Microsoft.Extensions.Localization;
 
 namespace Consultation.Web.Features.Organisations;
 
@@ -50,16 +51,16 @@ public static class ListOrganisations
 
     public sealed class Validator : AbstractValidator<Query>
     {
-        public Validator()
+        public Validator(IStringLocalizer<OrganisationTerms> text)
         {
-            RuleFor(q => q.Q).MaximumLength(200).WithMessage("Search for at most 200 characters.");
-            RuleFor(q => q.Country).MaximumLength(3).WithMessage("Choose a country from the list.");
-            RuleFor(q => q.Region).MaximumLength(3).WithMessage("Choose a region from the list.");
+            RuleFor(q => q.Q).MaximumLength(200).WithMessage(_ => text["Search for at most 200 characters."]);
+            RuleFor(q => q.Country).MaximumLength(3).WithMessage(_ => text["Choose a country from the list."]);
+            RuleFor(q => q.Region).MaximumLength(3).WithMessage(_ => text["Choose a region from the list."]);
             RuleFor(q => q.Constituency).Must(Constituencies.IsKnown).When(q => !string.IsNullOrEmpty(q.Constituency))
-                .WithMessage("Choose a constituency from the list.");
+                .WithMessage(_ => text["Choose a constituency from the list."]);
             RuleFor(q => q.Status).Must(s => Statuses.Contains(s)).When(q => !string.IsNullOrEmpty(q.Status))
-                .WithMessage("Choose pending, verified or suspended.");
-            RuleFor(q => q.PageNumber).InclusiveBetween(1, 100_000).WithMessage("The page number must be 1 or more.");
+                .WithMessage(_ => text["Choose pending, verified or suspended."]);
+            RuleFor(q => q.PageNumber).InclusiveBetween(1, 100_000).WithMessage(_ => text["The page number must be 1 or more."]);
         }
     }
 

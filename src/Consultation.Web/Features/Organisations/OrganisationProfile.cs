@@ -1,6 +1,7 @@
 using Consultation.Web.Infrastructure.Database;
 using Dapper;
 using FluentValidation;
+using Microsoft.Extensions.Localization;
 
 namespace Consultation.Web.Features.Organisations;
 
@@ -33,34 +34,34 @@ public abstract class OrganisationProfileValidator<T> : AbstractValidator<T> whe
         SELECT 1 FROM above WHERE code = @RegionCode
         """;
 
-    protected OrganisationProfileValidator(Db db)
+    protected OrganisationProfileValidator(Db db, IStringLocalizer<OrganisationTerms> text)
     {
         RuleFor(p => p.Name).Cascade(CascadeMode.Stop)
-            .NotEmpty().WithMessage("Enter the organisation's name.")
-            .Must(name => name!.Trim().Length is >= 2 and <= 200).WithMessage("The name must be 2 to 200 characters long.");
+            .NotEmpty().WithMessage(_ => text["Enter the organisation's name."])
+            .Must(name => name!.Trim().Length is >= 2 and <= 200).WithMessage(_ => text["The name must be 2 to 200 characters long."]);
         RuleFor(p => p.CountryCode)
             .MustAsync((code, ct) => db.ExistsAsync(CountryExists, new { Code = code }, ct))
-            .When(p => !string.IsNullOrEmpty(p.CountryCode)).WithMessage("Choose a country from the list.");
+            .When(p => !string.IsNullOrEmpty(p.CountryCode)).WithMessage(_ => text["Choose a country from the list."]);
         RuleFor(p => p.RegionCode).Cascade(CascadeMode.Stop)
-            .MustAsync((code, ct) => db.ExistsAsync(RegionExists, new { Code = code }, ct)).WithMessage("Choose a region from the list.")
+            .MustAsync((code, ct) => db.ExistsAsync(RegionExists, new { Code = code }, ct)).WithMessage(_ => text["Choose a region from the list."])
             .MustAsync(async (p, _, ct) => string.IsNullOrEmpty(p.CountryCode) || await db.ExistsAsync(RegionContainsCountry, new { p.CountryCode, p.RegionCode }, ct))
-            .WithMessage("The chosen country is not in this region.")
+            .WithMessage(_ => text["The chosen country is not in this region."])
             .When(p => !string.IsNullOrEmpty(p.RegionCode));
         RuleFor(p => p.Constituencies).Cascade(CascadeMode.Stop)
-            .NotEmpty().WithMessage("Choose at least one constituency.")
-            .Must(list => list!.All(Organisations.Constituencies.IsKnown)).WithMessage("Choose constituencies from the list only.");
+            .NotEmpty().WithMessage(_ => text["Choose at least one constituency."])
+            .Must(list => list!.All(Organisations.Constituencies.IsKnown)).WithMessage(_ => text["Choose constituencies from the list only."]);
         RuleFor(p => p.Description).MaximumLength(IOrganisationProfile.DescriptionMaxLength)
-            .WithMessage($"The description may be at most {IOrganisationProfile.DescriptionMaxLength} characters long.");
+            .WithMessage(_ => text["The description may be at most {0} characters long.", IOrganisationProfile.DescriptionMaxLength]);
         RuleFor(p => p.Website).Cascade(CascadeMode.Stop)
-            .MaximumLength(500).WithMessage("The website address may be at most 500 characters long.")
-            .Must(IsAbsoluteHttpUrl).WithMessage("Enter the website as a full address starting with https:// or http://.")
+            .MaximumLength(500).WithMessage(_ => text["The website address may be at most 500 characters long."])
+            .Must(IsAbsoluteHttpUrl).WithMessage(_ => text["Enter the website as a full address starting with https:// or http://."])
             .When(p => !string.IsNullOrWhiteSpace(p.Website));
         RuleFor(p => p.ContactEmail).Cascade(CascadeMode.Stop)
-            .MaximumLength(254).WithMessage("The email address may be at most 254 characters long.")
-            .EmailAddress().WithMessage("Enter a valid email address.")
+            .MaximumLength(254).WithMessage(_ => text["The email address may be at most 254 characters long."])
+            .EmailAddress().WithMessage(_ => text["Enter a valid email address."])
             .When(p => !string.IsNullOrWhiteSpace(p.ContactEmail));
         RuleFor(p => p.ContactPhone)
-            .Matches(@"^\+?[0-9 ()./-]{3,40}$").WithMessage("Enter a phone number of digits, spaces and + ( ) . / - only.")
+            .Matches(@"^\+?[0-9 ()./-]{3,40}$").WithMessage(_ => text["Enter a phone number of digits, spaces and + ( ) . / - only."])
             .When(p => !string.IsNullOrWhiteSpace(p.ContactPhone));
     }
 

@@ -1,7 +1,8 @@
 namespace Consultation.Web.Features.Organisations;
 
 /// <summary>
-/// Anchor for the words several organisation pages show (constituencies, statuses, roles), translated once in
+/// Anchor for the words several organisation pages show (constituencies, statuses, roles) and the validation
+/// messages of the organisation use cases, translated once in
 /// Resources/Features/Organisations/OrganisationTerms.*.resx.
 /// </summary>
 public sealed class OrganisationTerms

@@ -1,6 +1,7 @@
 using Consultation.Web.Infrastructure.Access;
 using Consultation.Web.Infrastructure.Database;
 using Mediator;
+using Microsoft.Extensions.Localization;
 
 namespace Consultation.Web.Features.Organisations;
 
@@ -20,7 +21,7 @@ public static class RegisterOrganisation
         string? ContactEmail,
         string? ContactPhone) : ICommand<Guid>, IOrganisationProfile, ISignedInRequest;
 
-    public sealed class Validator(Db db) : OrganisationProfileValidator<Command>(db);
+    public sealed class Validator(Db db, IStringLocalizer<OrganisationTerms> text) : OrganisationProfileValidator<Command>(db, text);
 
     public sealed class Handler(Db db, Caller caller, TimeProvider clock) : ICommandHandler<Command, Guid>
     {

@@ -3,6 +3,7 @@ using Consultation.Web.Infrastructure.Audit;
 using Consultation.Web.Infrastructure.Database;
 using FluentValidation;
 using Mediator;
+using Microsoft.Extensions.Localization;
 
 namespace Consultation.Web.Features.Organisations;
 
@@ -17,10 +18,10 @@ public static class SuspendOrganisation
 
     public sealed class Validator : AbstractValidator<Command>
     {
-        public Validator() =>
+        public Validator(IStringLocalizer<OrganisationTerms> text) =>
             RuleFor(c => c.Reason).Cascade(CascadeMode.Stop)
-                .NotEmpty().WithMessage("Give the reason for the suspension.")
-                .MaximumLength(2000).WithMessage("The reason may be at most 2000 characters long.");
+                .NotEmpty().WithMessage(_ => text["Give the reason for the suspension."])
+                .MaximumLength(2000).WithMessage(_ => text["The reason may be at most 2000 characters long."]);
     }
 
     public sealed class Handler(Db db, AuditLog audit) : ICommandHandler<Command, Result>

@@ -3,6 +3,7 @@ using Consultation.Web.Infrastructure.Audit;
 using Consultation.Web.Infrastructure.Database;
 using FluentValidation;
 using Mediator;
+using Microsoft.Extensions.Localization;
 
 namespace Consultation.Web.Features.Organisations;
 
@@ -24,8 +25,8 @@ public static class VouchForOrganisation
 
     public sealed class Validator : AbstractValidator<Command>
     {
-        public Validator() =>
-            RuleFor(c => c.VouchedOrganisationId).NotEqual(c => c.OrganisationId).WithMessage("An organisation cannot vouch for itself.");
+        public Validator(IStringLocalizer<OrganisationTerms> text) =>
+            RuleFor(c => c.VouchedOrganisationId).NotEqual(c => c.OrganisationId).WithMessage(_ => text["An organisation cannot vouch for itself."]);
     }
 
     public sealed class Handler(Db db, AuditLog audit, Caller caller, TimeProvider clock) : ICommandHandler<Command, Result>
