@@ -1,6 +1,7 @@
 using Consultation.Web.Features.Audit;
 using Consultation.Web.Features.Networks;
 using Consultation.Web.Features.Accounts;
+using Consultation.Web.Features.Organisations;
 using Consultation.Web.Features.Reference;
 
 namespace Consultation.Web.Features;
@@ -15,6 +16,7 @@ public static class FeatureEndpoints
         NetworksEndpoints.Map(api);
         AuditEndpoints.Map(api);
         AccountEndpoints.Map(api);
+        OrganisationsEndpoints.Map(api);
         return app;
     }
 }

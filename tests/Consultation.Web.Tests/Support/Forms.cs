@@ -10,7 +10,7 @@ namespace Consultation.Web.Tests.Support;
 public static partial class Forms
 {
     public static async Task<HttpResponseMessage> SubmitAsync(
-        this HttpClient client, string page, IReadOnlyDictionary<string, string> fields, string? handler = null)
+        this HttpClient client, string page, IEnumerable<KeyValuePair<string, string>> fields, string? handler = null)
     {
         var ct = TestContext.Current.CancellationToken;
         using var form = await client.GetAsync(page, ct);
