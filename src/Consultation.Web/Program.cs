@@ -2,14 +2,17 @@ using Consultation.Web.Features;
 using Consultation.Web.Infrastructure;
 using Consultation.Web.Infrastructure.Identity;
 using Consultation.Web.Infrastructure.Web;
+using Consultation.Web.Live;
 using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddConsultationInfrastructure(builder.Configuration);
 builder.Services.AddConsultationIdentity();
+builder.Services.AddConsultationOpenIdConnect(builder.Configuration, builder.Environment);
 builder.Services.AddConsultationLocalisation();
 builder.Services.AddRazorPages(options => options.RootDirectory = "/Features").AddViewLocalization();
 builder.Services.AddOpenApi();
+builder.Services.AddConsultationLive(builder.Configuration);
 
 var app = builder.Build();
 app.Services.MigrateDatabase();
@@ -40,4 +43,5 @@ app.MapScalarApiReference();
 app.MapLanguageSwitch();
 app.MapFeatureEndpoints();
 app.MapRazorPages();
+app.MapConsultationHubs();
 app.Run();

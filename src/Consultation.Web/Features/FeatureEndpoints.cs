@@ -1,3 +1,5 @@
+using Consultation.Web.Features.ApiClients;
+using Consultation.Web.Features.Connect;
 using Consultation.Web.Features.Reference;
 
 namespace Consultation.Web.Features;
@@ -9,6 +11,8 @@ public static class FeatureEndpoints
     {
         var api = app.MapGroup("/api");
         ReferenceEndpoints.Map(api);
+        ApiClientsEndpoints.Map(api);
+        ConnectEndpoints.Map(app);
         return app;
     }
 }
