@@ -25,6 +25,7 @@ app.UseExceptionHandler();
 // API callers get problem details for bare status codes; browsers get a page in their language.
 app.UseWhen(http => IdentitySetup.IsApi(http.Request), api => api.UseStatusCodePages());
 app.UseWhen(http => !IdentitySetup.IsApi(http.Request), pages => pages.UseStatusCodePagesWithReExecute("/Error/{0}"));
+app.UseOpenIdConnectResponses();
 if (!app.Environment.IsDevelopment())
 {
     app.UseHsts();

@@ -25,6 +25,7 @@ public sealed class TestApp : WebApplicationFactory<Program>
     readonly string dataDirectory = Path.Combine(Path.GetTempPath(), "consultation-tests", Guid.NewGuid().ToString("N"));
     readonly string? postgresDatabase;
     readonly string connectionString;
+    readonly SemaphoreSlim creatingRole = new(1, 1);
 
     public TestApp(Engine engine)
     {
@@ -70,7 +71,11 @@ public sealed class TestApp : WebApplicationFactory<Program>
     /// <summary>An HTTP client against the real server that does not follow redirects and keeps cookies.</summary>
     public HttpClient Client(TestPerson? person = null)
     {
-        var client = CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = BaseAddress, AllowAutoRedirect = false, HandleCookies = true });
+        // Built by hand: on Kestrel, CreateClient's inner handler follows redirects whatever AllowAutoRedirect says.
+        var client = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new System.Net.CookieContainer() })
+        {
+            BaseAddress = BaseAddress,
+        };
         if (person is not null)
         {
             client.DefaultRequestHeaders.Add(TestSignIn.Header, person.Id.ToString());
@@ -117,9 +122,18 @@ public sealed class TestApp : WebApplicationFactory<Program>
         if (admin)
         {
             var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole<Guid>>>();
-            if (!await roles.RoleExistsAsync(AccessRules.AdminRole))
+            // Tests run in parallel: only one may create the role.
+            await creatingRole.WaitAsync();
+            try
             {
-                Check(await roles.CreateAsync(new IdentityRole<Guid>(AccessRules.AdminRole) { Id = Guid.CreateVersion7() }));
+                if (!await roles.RoleExistsAsync(AccessRules.AdminRole))
+                {
+                    Check(await roles.CreateAsync(new IdentityRole<Guid>(AccessRules.AdminRole) { Id = Guid.CreateVersion7() }));
+                }
+            }
+            finally
+            {
+                creatingRole.Release();
             }
             Check(await users.AddToRoleAsync(user, AccessRules.AdminRole));
         }

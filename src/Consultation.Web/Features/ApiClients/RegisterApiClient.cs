@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using System.Text.Json.Serialization;
 using Consultation.Web.Infrastructure.Access;
 using Consultation.Web.Infrastructure.Audit;
 using Consultation.Web.Infrastructure.Identity;
@@ -16,6 +17,7 @@ namespace Consultation.Web.Features.ApiClients;
 /// </summary>
 public static class RegisterApiClient
 {
+    [JsonConverter(typeof(JsonStringEnumConverter<Kind>))]
     public enum Kind { Public, Confidential }
 
     public sealed record Command(

@@ -1,8 +1,11 @@
 using Consultation.Web.Infrastructure.Access;
 using Consultation.Web.Infrastructure.Audit;
 using Consultation.Web.Infrastructure.Database;
+using Consultation.Web.Infrastructure.Identity;
 using FluentValidation;
 using Mediator;
+using Microsoft.EntityFrameworkCore;
+using OpenIddict.EntityFrameworkCore.Models;
 using OpenIddict.Abstractions;
 
 namespace Consultation.Web.Features.ApiClients;
@@ -23,7 +26,7 @@ public static class RemoveApiClient
         public Validator() => RuleFor(c => c.ClientId).NotEmpty().MaximumLength(100);
     }
 
-    public sealed class Handler(IOpenIddictApplicationManager applications, IOpenIddictAuthorizationManager authorizations, AuditLog audit, Db db)
+    public sealed class Handler(IOpenIddictApplicationManager applications, IdentityStore store, AuditLog audit, Db db)
         : ICommandHandler<Command, bool>
     {
         public async ValueTask<bool> Handle(Command c, CancellationToken ct)
@@ -33,20 +36,19 @@ public static class RemoveApiClient
             {
                 return false;
             }
-            var id = (await applications.GetIdAsync(application, ct))!;
+            var id = Guid.Parse((await applications.GetIdAsync(application, ct))!);
             var displayName = await applications.GetDisplayNameAsync(application, ct) ?? c.ClientId;
-            var people = new HashSet<Guid>();
-            await foreach (var authorization in authorizations.FindByApplicationIdAsync(id, ct))
-            {
-                if (Guid.TryParse(await authorizations.GetSubjectAsync(authorization, ct), out var person))
-                {
-                    people.Add(person);
-                }
-            }
+            // Untracked: OpenIddict deletes the authorizations in bulk, and tracked copies would make EF Core update rows that are gone.
+            var subjects = await store.Set<OpenIddictEntityFrameworkCoreAuthorization<Guid>>().AsNoTracking()
+                .Where(a => a.Application!.Id == id)
+                .Select(a => a.Subject)
+                .Distinct()
+                .ToListAsync(ct);
             // OpenIddict deletes through EF Core, so it goes before the audit entry (see conventions: EF before Dapper on SQLite).
             await applications.DeleteAsync(application, ct);
-            await audit.RecordAsync("api-client.removed", "api_client", Guid.Parse(id), new { c.ClientId, displayName }, ct);
-            db.AfterCommit(new ApiClientRemoved(displayName, people.ToList()));
+            await audit.RecordAsync("api-client.removed", "api_client", id, new { c.ClientId, displayName }, ct);
+            var people = subjects.Select(s => Guid.TryParse(s, out var person) ? person : (Guid?)null).OfType<Guid>().ToList();
+            db.AfterCommit(new ApiClientRemoved(displayName, people));
             return true;
         }
     }

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Identity;
 using OpenIddict.Validation.AspNetCore;
 using static OpenIddict.Abstractions.OpenIddictConstants;
@@ -62,13 +64,33 @@ public static class OpenIdConnectSetup
                 options.DefaultChallengeScheme = CookieOrBearer;
                 options.DefaultForbidScheme = CookieOrBearer;
             })
-            .AddPolicyScheme(CookieOrBearer, null, policy => policy.ForwardDefaultSelector = SchemeFor);
+            .AddPolicyScheme(CookieOrBearer, null, policy => policy.ForwardDefaultSelector = SchemeFor)
+            .AddScheme<AuthenticationSchemeOptions, ApiTokenHandler>(ApiTokenHandler.SchemeName, token =>
+            {
+                token.ForwardChallenge = OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme;
+                token.ForwardForbid = OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme;
+            });
         return services;
     }
 
     /// <summary>
-    /// A bearer token (header, or the access_token query parameter browsers' WebSockets must use for /hubs) is
-    /// validated by OpenIddict; everything else is the cookie. /connect pages always use the cookie: a token must
+    /// The token and userinfo endpoints answer with OpenIddict's own status, body and WWW-Authenticate header; the
+    /// browser error pages (status code re-execution) would replace them. Goes after UseStatusCodePages.
+    /// </summary>
+    public static IApplicationBuilder UseOpenIdConnectResponses(this IApplicationBuilder app) =>
+        app.Use((http, next) =>
+        {
+            if ((http.Request.Path.StartsWithSegments("/connect/token") || http.Request.Path.StartsWithSegments("/connect/userinfo"))
+                && http.Features.Get<IStatusCodePagesFeature>() is { } statusCodePages)
+            {
+                statusCodePages.Enabled = false;
+            }
+            return next(http);
+        });
+
+    /// <summary>
+    /// A bearer token (header, or the access_token query parameter browsers' WebSockets must use for /hubs) goes to
+    /// <see cref="ApiTokenHandler"/>; everything else is the cookie. /connect pages always use the cookie: a token must
     /// never stand in for the person approving another client.
     /// </summary>
     static string SchemeFor(HttpContext http)
@@ -79,7 +101,7 @@ public static class OpenIdConnectSetup
             if (request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
                 || (request.Path.StartsWithSegments("/hubs") && request.Query.ContainsKey("access_token")))
             {
-                return OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme;
+                return ApiTokenHandler.SchemeName;
             }
         }
         return IdentityConstants.ApplicationScheme;
