@@ -5,8 +5,8 @@ using Consultation.Web.Infrastructure.Identity;
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
-using OpenIddict.EntityFrameworkCore.Models;
 using OpenIddict.Abstractions;
+using OpenIddict.EntityFrameworkCore.Models;
 
 namespace Consultation.Web.Features.ApiClients;
 

@@ -91,11 +91,7 @@ public sealed class AuthorizeModel(
     }
 
     ForbidResult Refuse(string error, string description) =>
-        Forbid(new AuthenticationProperties(new Dictionary<string, string?>
-        {
-            [OpenIddictServerAspNetCoreConstants.Properties.Error] = error,
-            [OpenIddictServerAspNetCoreConstants.Properties.ErrorDescription] = description,
-        }), OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+        Forbid(ConnectIdentity.Refusal(error, description), OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
 
     // Browsers apply the page's form-action policy to the redirect that follows the form, so the client's origin is allowed.
     void AllowFormToRedirectTo(string redirectUri)

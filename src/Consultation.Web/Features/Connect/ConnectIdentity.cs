@@ -1,7 +1,9 @@
 using System.Collections.Immutable;
 using System.Security.Claims;
 using Consultation.Web.Infrastructure.Identity;
+using Microsoft.AspNetCore.Authentication;
 using OpenIddict.Abstractions;
+using OpenIddict.Server.AspNetCore;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace Consultation.Web.Features.Connect;
@@ -31,4 +33,12 @@ public static class ConnectIdentity
             : [Destinations.IdentityToken]);
         return new ClaimsPrincipal(identity);
     }
+
+    /// <summary>What OpenIddict sends back when a request is refused: the OAuth error code and a description.</summary>
+    public static AuthenticationProperties Refusal(string error, string description) =>
+        new(new Dictionary<string, string?>
+        {
+            [OpenIddictServerAspNetCoreConstants.Properties.Error] = error,
+            [OpenIddictServerAspNetCoreConstants.Properties.ErrorDescription] = description,
+        });
 }

@@ -18,11 +18,8 @@ public static class GetUserInfo
             var person = Guid.TryParse(token?.GetClaim(Claims.Subject), out var id) ? await users.FindByIdAsync(id.ToString()) : null;
             if (token is null || person is null)
             {
-                return Results.Challenge(new AuthenticationProperties(new Dictionary<string, string?>
-                {
-                    [OpenIddictServerAspNetCoreConstants.Properties.Error] = Errors.InvalidToken,
-                    [OpenIddictServerAspNetCoreConstants.Properties.ErrorDescription] = "The token does not name a person.",
-                }), [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
+                return Results.Challenge(ConnectIdentity.Refusal(Errors.InvalidToken, "The token does not name a person."),
+                    [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
             }
 
             var claims = new Dictionary<string, object?> { [Claims.Subject] = person.Id.ToString() };

@@ -35,11 +35,8 @@ public static class IssueToken
             var person = Guid.TryParse(granted?.GetClaim(Claims.Subject), out var id) ? await signIn.UserManager.FindByIdAsync(id.ToString()) : null;
             if (granted is null || person is null || !await signIn.CanSignInAsync(person) || await signIn.UserManager.IsLockedOutAsync(person))
             {
-                return Results.Forbid(new AuthenticationProperties(new Dictionary<string, string?>
-                {
-                    [OpenIddictServerAspNetCoreConstants.Properties.Error] = Errors.InvalidGrant,
-                    [OpenIddictServerAspNetCoreConstants.Properties.ErrorDescription] = "The person may no longer sign in.",
-                }), [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
+                return Results.Forbid(ConnectIdentity.Refusal(Errors.InvalidGrant, "The person may no longer sign in."),
+                    [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
             }
             var principal = ConnectIdentity.For(person, granted.GetScopes());
             principal.SetAuthorizationId(granted.GetAuthorizationId());
