@@ -27,13 +27,13 @@ public static class OpenIdConnectKeys
         }
         else
         {
-            var keys = Path.Combine(InfrastructureSetup.DataDirectory(configuration), "keys");
-            server.AddSigningCertificate(Load(configuration, "Signing", keys, X509KeyUsageFlags.DigitalSignature));
-            server.AddEncryptionCertificate(Load(configuration, "Encryption", keys, X509KeyUsageFlags.KeyEncipherment));
+            server.AddSigningCertificate(Load(configuration, "Signing", X509KeyUsageFlags.DigitalSignature));
+            server.AddEncryptionCertificate(Load(configuration, "Encryption", X509KeyUsageFlags.KeyEncipherment));
         }
     }
 
-    static X509Certificate2 Load(IConfiguration configuration, string use, string keys, X509KeyUsageFlags usage)
+    /// <summary>The configured certificate for this use ("Signing" or "Encryption"), else the one kept in the data directory.</summary>
+    internal static X509Certificate2 Load(IConfiguration configuration, string use, X509KeyUsageFlags usage)
     {
         var path = configuration[$"{Section}:{use}CertificatePath"];
         var password = configuration[$"{Section}:{use}CertificatePassword"];
@@ -42,6 +42,7 @@ public static class OpenIdConnectKeys
             return X509CertificateLoader.LoadPkcs12FromFile(path, password, X509KeyStorageFlags.EphemeralKeySet);
         }
 
+        var keys = Path.Combine(InfrastructureSetup.DataDirectory(configuration), "keys");
         var file = Path.Combine(keys, $"{use.ToLowerInvariant()}.pfx");
         if (File.Exists(file))
         {
