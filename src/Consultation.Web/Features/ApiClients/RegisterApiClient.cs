@@ -113,10 +113,12 @@ public static class RegisterApiClient
     }
 
     public static RouteHandlerBuilder Map(RouteGroupBuilder clients) =>
-        clients.MapPost("/", async (Command command, ISender sender, CancellationToken ct) =>
+        clients.MapPost("/", async (Command command, ISender sender, HttpResponse response, CancellationToken ct) =>
             {
                 var result = await sender.Send(command, ct);
-                return Results.Created($"/api/clients/{result.ClientId}", result);
+                // No Location (clients are read only as a list), and no cache may keep the one response with the secret.
+                response.Headers.CacheControl = "no-store";
+                return Results.Created((string?)null, result);
             })
             .WithName("RegisterApiClient")
             .WithSummary("Registers an API client; a confidential client's secret is in this response only.");
