@@ -123,8 +123,9 @@ public static partial class OpenIdConnectFlow
 
     static string? Optional(JsonElement json, string name) => json.TryGetProperty(name, out var value) ? value.GetString() : null;
 
+    // Only the consent form's fields: the page's language form has hidden fields of its own.
     static List<KeyValuePair<string, string>> HiddenFields(string html) =>
-        HiddenInput().Matches(html)
+        HiddenInput().Matches(ConsentForm().Match(html).Value)
             .Select(input => KeyValuePair.Create(
                 WebUtility.HtmlDecode(Attribute(input.Value, "name")),
                 WebUtility.HtmlDecode(Attribute(input.Value, "value"))))
@@ -133,6 +134,9 @@ public static partial class OpenIdConnectFlow
     static string Attribute(string element, string name) => Regex.Match(element, $@"\b{name}=""([^""]*)""").Groups[1].Value;
 
     static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    [GeneratedRegex(@"<form method=""post"">(?:(?!</form>).)*name=""decision""(?:(?!</form>).)*</form>", RegexOptions.Singleline)]
+    private static partial Regex ConsentForm();
 
     [GeneratedRegex(@"<input[^>]*type=""hidden""[^>]*>")]
     private static partial Regex HiddenInput();
