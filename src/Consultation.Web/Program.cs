@@ -3,15 +3,18 @@ using Consultation.Web.Features.Accounts;
 using Consultation.Web.Infrastructure;
 using Consultation.Web.Infrastructure.Identity;
 using Consultation.Web.Infrastructure.Web;
+using Consultation.Web.Live;
 using Microsoft.AspNetCore.HttpOverrides;
 using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddConsultationInfrastructure(builder.Configuration);
 builder.Services.AddConsultationIdentity();
+builder.Services.AddConsultationOpenIdConnect(builder.Configuration, builder.Environment);
 builder.Services.AddConsultationLocalisation();
 builder.Services.AddRazorPages(options => options.RootDirectory = "/Features").AddViewLocalization();
 builder.Services.AddOpenApi();
+builder.Services.AddConsultationLive(builder.Configuration);
 
 var app = builder.Build();
 app.Services.MigrateDatabase();
@@ -28,6 +31,7 @@ app.UseExceptionHandler();
 // stays outside UseWhen: only the top-level builder can route the re-executed request (in a branch it is a 404).
 app.UseStatusCodePagesWithReExecute("/Error/{0}");
 app.UseWhen(http => IdentitySetup.IsApi(http.Request), api => api.UseStatusCodePages());
+app.UseOpenIdConnectResponses();
 // Routing after the status pages, so that their re-executed request is routed again to /Error/{code}.
 app.UseRouting();
 if (!app.Environment.IsDevelopment())
@@ -49,4 +53,5 @@ app.MapScalarApiReference();
 app.MapLanguageSwitch();
 app.MapFeatureEndpoints();
 app.MapRazorPages();
+app.MapConsultationHubs();
 app.Run();

@@ -1,6 +1,8 @@
-using Consultation.Web.Features.Audit;
-using Consultation.Web.Features.Networks;
 using Consultation.Web.Features.Accounts;
+using Consultation.Web.Features.ApiClients;
+using Consultation.Web.Features.Audit;
+using Consultation.Web.Features.Connect;
+using Consultation.Web.Features.Networks;
 using Consultation.Web.Features.Organisations;
 using Consultation.Web.Features.Reference;
 
@@ -17,6 +19,8 @@ public static class FeatureEndpoints
         AuditEndpoints.Map(api);
         AccountEndpoints.Map(api);
         OrganisationsEndpoints.Map(api);
+        ApiClientsEndpoints.Map(api);
+        ConnectEndpoints.Map(app);
         return app;
     }
 }

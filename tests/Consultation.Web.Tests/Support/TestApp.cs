@@ -26,6 +26,7 @@ public sealed class TestApp : WebApplicationFactory<Program>
     readonly string? postgresDatabase;
     readonly string connectionString;
     readonly IReadOnlyDictionary<string, string> settings;
+    readonly SemaphoreSlim creatingRole = new(1, 1);
 
     /// <param name="settings">Configuration for this app only, e.g. a low "RateLimits:SignIn" for the test that proves 429.</param>
     public TestApp(Engine engine, IReadOnlyDictionary<string, string>? settings = null)
@@ -134,9 +135,18 @@ public sealed class TestApp : WebApplicationFactory<Program>
         if (admin)
         {
             var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole<Guid>>>();
-            if (!await roles.RoleExistsAsync(AccessRules.AdminRole))
+            // Tests run in parallel: only one may create the role.
+            await creatingRole.WaitAsync();
+            try
             {
-                Check(await roles.CreateAsync(new IdentityRole<Guid>(AccessRules.AdminRole) { Id = Guid.CreateVersion7() }));
+                if (!await roles.RoleExistsAsync(AccessRules.AdminRole))
+                {
+                    Check(await roles.CreateAsync(new IdentityRole<Guid>(AccessRules.AdminRole) { Id = Guid.CreateVersion7() }));
+                }
+            }
+            finally
+            {
+                creatingRole.Release();
             }
             Check(await users.AddToRoleAsync(user, AccessRules.AdminRole));
         }

@@ -8,8 +8,11 @@ public sealed class Caller(IHttpContextAccessor http)
     public ClaimsPrincipal Principal => http.HttpContext?.User ?? new ClaimsPrincipal();
 
     /// <summary>Cookies carry the Identity name-identifier claim; OpenID Connect access tokens carry "sub".</summary>
-    public Guid? UserId =>
-        Guid.TryParse(Principal.FindFirstValue(ClaimTypes.NameIdentifier) ?? Principal.FindFirstValue("sub"), out var id)
+    public Guid? UserId => UserIdOf(Principal);
+
+    /// <summary>The person a principal names, also for hubs, which have no HTTP context per call.</summary>
+    public static Guid? UserIdOf(ClaimsPrincipal? principal) =>
+        Guid.TryParse(principal?.FindFirstValue(ClaimTypes.NameIdentifier) ?? principal?.FindFirstValue("sub"), out var id)
             ? id
             : null;
 

@@ -1,0 +1,55 @@
+using System.Net;
+using Consultation.Web.Features.ApiClients;
+using Consultation.Web.Tests.Support;
+using Microsoft.AspNetCore.SignalR.Client;
+
+namespace Consultation.Web.Tests.Connect;
+
+public sealed class PersonalHubTests(TestApps apps)
+{
+    static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Theory, BothEngines]
+    public async Task People_who_authorised_a_removed_app_are_told_and_its_tokens_stop_working(Engine engine)
+    {
+        var app = apps.For(engine);
+        var admin = await app.CreatePersonAsync(twoFactor: true, admin: true);
+        var person = await app.CreatePersonAsync();
+        var bystander = await app.CreatePersonAsync();
+        var clientId = await app.RegisterAppAsync(admin, "Rapporteur notes");
+        var personsTokens = await app.SignInAsync(person, clientId);
+        var bystandersTokens = await app.SignInAsync(bystander, await app.RegisterAppAsync(admin, "Other app"));
+        await using var personsPages = Hub(app, personsTokens.AccessToken);
+        await using var bystandersPages = Hub(app, bystandersTokens.AccessToken);
+        var told = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var bystanderTold = false;
+        personsPages.On<string>("ApplicationAccessEnded", name => told.TrySetResult(name));
+        bystandersPages.On<string>("ApplicationAccessEnded", _ => bystanderTold = true);
+        await personsPages.StartAsync(Ct).WaitAsync(TimeSpan.FromSeconds(10), Ct);
+        await bystandersPages.StartAsync(Ct).WaitAsync(TimeSpan.FromSeconds(10), Ct);
+
+        (await app.SendAsync(admin, new RemoveApiClient.Command(clientId))).ShouldBeTrue();
+
+        (await told.Task.WaitAsync(TimeSpan.FromSeconds(10), Ct)).ShouldBe("Rapporteur notes");
+        bystanderTold.ShouldBeFalse();
+        using var api = app.Bearer(personsTokens.AccessToken);
+        (await api.GetAsync("/connect/userinfo", Ct)).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        (await app.RefreshAsync(clientId, personsTokens.RefreshToken!)).StatusCode.ShouldBe(HttpStatusCode.Unauthorized, "the client no longer exists");
+    }
+
+    [Theory, BothEngines]
+    public async Task Nobody_connects_without_signing_in(Engine engine)
+    {
+        var app = apps.For(engine);
+        await using var anonymous = Hub(app, accessToken: null);
+
+        var refused = await Should.ThrowAsync<HttpRequestException>(() => anonymous.StartAsync(Ct).WaitAsync(TimeSpan.FromSeconds(10), Ct));
+
+        refused.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+    }
+
+    static HubConnection Hub(TestApp app, string? accessToken) =>
+        new HubConnectionBuilder()
+            .WithUrl(new Uri(app.BaseAddress, "/hubs/personal"), options => options.AccessTokenProvider = () => Task.FromResult(accessToken))
+            .Build();
+}
