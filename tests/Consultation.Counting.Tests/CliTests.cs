@@ -54,6 +54,33 @@ public class CliTests
     }
 
     [Fact]
+    public void Meek_json_gives_totals_to_9_decimals_and_states_the_rule()
+    {
+        var file = TempBlt("3 2\n4 1 2 0\n2 3 0\n0\n\"Castor\"\n\"Pollux\"\n\"Helen\"\n\"Twins\"\n");
+
+        var (exitCode, output, _) = Run("count", file, "--method", "meek-stv", "--format", "json");
+
+        exitCode.ShouldBe(0);
+        var root = JsonDocument.Parse(output).RootElement;
+        root.GetProperty("rule").GetString()!.ShouldContain("PR Foundation reference rule");
+        root.GetProperty("stages")[0].GetProperty("quota").GetString().ShouldBe("2.000000001");
+        root.GetProperty("stages")[1].GetProperty("totals")[0].GetString().ShouldBe("2.000000004");
+    }
+
+    [Fact]
+    public void Approval_text_has_no_quota_and_says_when_a_lot_was_drawn()
+    {
+        var file = TempBlt("3 1\n2 1 0\n2 2 0\n1 3 0\n0\nAnn\nBob\nCy\nSpeaker\n");
+
+        var (exitCode, output, _) = Run("count", file, "--method", "approval", "--seed", "42");
+
+        exitCode.ShouldBe(0);
+        output.ShouldContain("Seats: 1   Valid votes: 5\n");
+        output.ShouldContain("a lot was drawn (seed \"42\")");
+        output.ShouldContain("A lot was drawn to settle a tie; see the notes above.");
+    }
+
+    [Fact]
     public void Text_is_a_stage_by_stage_sheet()
     {
         var file = TempBlt("3 1\n4 1 0\n3 2 0\n2 3 2 0\n0\n\"Ann\"\n\"Bob\"\n\"Cy\"\n\"Chair\"\n");

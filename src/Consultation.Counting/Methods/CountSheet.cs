@@ -59,8 +59,6 @@ internal sealed class CountSheet
 
     public bool LotDrawn { get; private set; }
 
-    public IReadOnlyList<Stage> Stages => stages;
-
     public string Name(int candidate) => election.Candidates[candidate];
 
     public bool IsHopeful(int candidate) => States[candidate] == CandidateState.Hopeful;
