@@ -125,6 +125,20 @@ public class CliTests
         error.TrimEnd().ShouldBe($"consultation: {ballots}: the constraints cannot be met: gender 'women' needs at least 3 elected but has only 2 candidates");
     }
 
+    [Fact]
+    public void A_cancelled_count_exits_with_1_and_says_so()
+    {
+        var file = TempBlt("3 1\n4 1 0\n3 2 0\n0\nAnn\nBob\nCy\nChair\n");
+        using var cancellation = new CancellationTokenSource();
+        cancellation.Cancel();
+        var error = new StringWriter();
+
+        var exitCode = ConsultationCommand.Run(["count", file, "--method", "scottish-stv"], new StringWriter(), error, cancellation.Token);
+
+        exitCode.ShouldBe(1);
+        error.ToString().TrimEnd().ShouldBe($"consultation: {file}: count cancelled");
+    }
+
     [Theory]
     [InlineData("count", "x.blt", "--method", "nonsense")]
     [InlineData("count", "x.blt")]

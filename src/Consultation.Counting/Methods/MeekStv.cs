@@ -16,7 +16,7 @@ public sealed class MeekStv : ICountingMethod
     public string Name => "meek-stv";
 
     public CountResult Count(Election election, CountOptions options, CancellationToken cancellation = default) =>
-        new Count9(election, options, cancellation).Run();
+        new MeekCount(election, options, cancellation).Run();
 
     private enum Iteration
     {
@@ -25,7 +25,7 @@ public sealed class MeekStv : ICountingMethod
         Stable,
     }
 
-    private sealed class Count9
+    private sealed class MeekCount
     {
         private readonly Election election;
         private readonly CountSheet sheet;
@@ -35,7 +35,7 @@ public sealed class MeekStv : ICountingMethod
         private long quota;
         private long surplus;
 
-        public Count9(Election election, CountOptions options, CancellationToken cancellation)
+        public MeekCount(Election election, CountOptions options, CancellationToken cancellation)
         {
             this.election = election;
             sheet = new CountSheet(election, options, cancellation);

@@ -19,13 +19,13 @@ public sealed class ScottishStv : ICountingMethod
     public string Name => "scottish-stv";
 
     public CountResult Count(Election election, CountOptions options, CancellationToken cancellation = default) =>
-        new Count5(election, options, cancellation).Run();
+        new ScottishCount(election, options, cancellation).Run();
 
     /// <summary>Papers sharing a ranking and a value, held by the candidate at <see cref="Position"/> in it.</summary>
     /// <remarks>Sixteen bytes: a count of a million distinct rankings moves millions of these.</remarks>
     private readonly record struct Parcel(int Ranking, int Position, int Papers, int Value);
 
-    private sealed class Count5
+    private sealed class ScottishCount
     {
         private readonly Election election;
         private readonly int[][] preferences;
@@ -36,7 +36,7 @@ public sealed class ScottishStv : ICountingMethod
         private readonly long[] surpluses;
         private long nonTransferable;
 
-        public Count5(Election election, CountOptions options, CancellationToken cancellation)
+        public ScottishCount(Election election, CountOptions options, CancellationToken cancellation)
         {
             this.election = election;
             preferences = election.Rankings.Select(r => r.Preferences).ToArray();
