@@ -51,12 +51,12 @@ public sealed class MeekStv : ICountingMethod
             while (true)
             {
                 var iteration = Iterate();
-                if (sheet.SeatsLeft == 0 || sheet.ElectRemainingIfFewEnough(totals))
+                var finished = sheet.SeatsLeft == 0 || sheet.ElectRemainingIfFewEnough(totals);
+                Close(action, subject);
+                if (finished)
                 {
-                    Close(action, subject);
                     break;
                 }
-                Close(action, subject);
                 if (sheet.ExcludeDoomed(totals) is { } doomed)
                 {
                     keepFactors[doomed] = 0;

@@ -111,7 +111,7 @@ public sealed class ScottishStv : ICountingMethod
             return (StageAction.Surplus, from);
         }
 
-        /// <summary>Rules 49-50: the lowest candidate's papers all move at their current values in one stage.</summary>
+        /// <summary>Rules 50-51: the lowest candidate's papers all move at their current values in one stage.</summary>
         private (StageAction, int) ExcludeLowest()
         {
             var excludable = sheet.Excludable(totals);
