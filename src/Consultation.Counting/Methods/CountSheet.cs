@@ -65,7 +65,14 @@ internal sealed class CountSheet
 
     public List<int> Hopefuls() => Enumerable.Range(0, States.Length).Where(IsHopeful).ToList();
 
-    public void Note(string text) => notes.Add(text);
+    /// <summary>Adds a note to the stage being counted, once (Meek may meet the same fact at every iteration).</summary>
+    public void Note(string text)
+    {
+        if (!notes.Contains(text))
+        {
+            notes.Add(text);
+        }
+    }
 
     public void Elect(int candidate, string why)
     {
