@@ -44,7 +44,7 @@ internal sealed class CountSheet
         if (options.Constraints is { } constraints)
         {
             guard = new ConstraintGuard(constraints, States.Length, Seats);
-            if (guard.Infeasibility(Is(CandidateState.Elected), Gone()) is { } reason)
+            if (guard.Infeasibility(Gone()) is { } reason)
             {
                 throw new ElectionInputException($"the constraints cannot be met: {reason}");
             }
