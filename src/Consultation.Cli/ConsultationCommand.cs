@@ -8,11 +8,12 @@ namespace Consultation.Cli;
 
 /// <summary>
 /// <c>consultation count FILE.blt [FILE.blt ...] --method M [--seats N] [--constraints FILE.json] [--seed TEXT] [--format text|json]</c>.
-/// Exit code 0 on success, 2 for bad input (with a one-line reason on stderr).
+/// Exit code 0 on success, 2 for bad input (with a one-line reason on stderr), 1 if cancelled.
 /// </summary>
 public static class ConsultationCommand
 {
     public const int Success = 0;
+    public const int Cancelled = 1;
     public const int BadInput = 2;
 
     public static int Run(string[] args, TextWriter output, TextWriter error, CancellationToken cancellation = default)
@@ -87,6 +88,11 @@ public static class ConsultationCommand
         {
             error.WriteLine($"consultation: {source}: {e.Message}");
             return BadInput;
+        }
+        catch (OperationCanceledException)
+        {
+            error.WriteLine($"consultation: {source}: count cancelled");
+            return Cancelled;
         }
     }
 }

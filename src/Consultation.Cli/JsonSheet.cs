@@ -21,7 +21,7 @@ internal static class JsonSheet
             json.WriteString("rule", result.Rule);
             json.WriteNumber("seats", result.Seats);
             json.WriteString("valid", result.Format(result.Valid));
-            json.WriteString("quota", result.Format(result.Quota));
+            WriteQuota(json, result, result.Quota);
             json.WriteStartArray("candidates");
             foreach (var name in result.Candidates)
             {
@@ -70,7 +70,7 @@ internal static class JsonSheet
         }
         json.WriteEndArray();
         json.WriteString("nonTransferable", result.Format(stage.NonTransferable));
-        json.WriteString("quota", result.Format(stage.Quota));
+        WriteQuota(json, result, stage.Quota);
         json.WriteStartArray("notes");
         foreach (var note in stage.Notes)
         {
@@ -78,6 +78,19 @@ internal static class JsonSheet
         }
         json.WriteEndArray();
         json.WriteEndObject();
+    }
+
+    /// <summary>Methods without a quota (approval) write null rather than a misleading zero.</summary>
+    private static void WriteQuota(Utf8JsonWriter json, CountResult result, long quota)
+    {
+        if (quota == 0)
+        {
+            json.WriteNull("quota");
+        }
+        else
+        {
+            json.WriteString("quota", result.Format(quota));
+        }
     }
 
     public static string ActionName(StageAction action) => action switch

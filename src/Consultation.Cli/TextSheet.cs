@@ -11,7 +11,8 @@ internal static class TextSheet
         output.WriteLine(result.Title);
         output.WriteLine(new string('=', result.Title.Length));
         output.WriteLine($"Method: {result.Rule}");
-        output.WriteLine($"Seats: {result.Seats}   Valid votes: {result.Format(result.Valid)}   Quota: {result.Format(result.Quota)}");
+        var quota = result.Quota == 0 ? "" : $"   Quota: {result.Format(result.Quota)}";
+        output.WriteLine($"Seats: {result.Seats}   Valid votes: {result.Format(result.Valid)}{quota}");
         Stage? previous = null;
         foreach (var stage in result.Stages)
         {

@@ -3,8 +3,12 @@ using Consultation.Cli;
 
 namespace Consultation.Counting.Tests;
 
-public class CliTests
+public sealed class CliTests : IDisposable
 {
+    private readonly string folder = Directory.CreateTempSubdirectory("consultation-cli-").FullName;
+
+    public void Dispose() => Directory.Delete(folder, recursive: true);
+
     private static (int ExitCode, string Output, string Error) Run(params string[] args)
     {
         var output = new StringWriter();
@@ -13,9 +17,9 @@ public class CliTests
         return (exitCode, output.ToString(), error.ToString());
     }
 
-    private static string TempBlt(string text)
+    private string TempFile(string text, string extension = ".blt")
     {
-        var path = Path.Combine(Path.GetTempPath(), $"consultation-{Guid.NewGuid():N}.blt");
+        var path = Path.Combine(folder, $"{Guid.NewGuid():N}{extension}");
         File.WriteAllText(path, text);
         return path;
     }
@@ -54,9 +58,36 @@ public class CliTests
     }
 
     [Fact]
+    public void Meek_json_gives_totals_to_9_decimals_and_states_the_rule()
+    {
+        var file = TempFile("3 2\n4 1 2 0\n2 3 0\n0\n\"Castor\"\n\"Pollux\"\n\"Helen\"\n\"Twins\"\n");
+
+        var (exitCode, output, _) = Run("count", file, "--method", "meek-stv", "--format", "json");
+
+        exitCode.ShouldBe(0);
+        var root = JsonDocument.Parse(output).RootElement;
+        root.GetProperty("rule").GetString()!.ShouldContain("PR Foundation reference rule");
+        root.GetProperty("stages")[0].GetProperty("quota").GetString().ShouldBe("2.000000001");
+        root.GetProperty("stages")[1].GetProperty("totals")[0].GetString().ShouldBe("2.000000004");
+    }
+
+    [Fact]
+    public void Approval_text_has_no_quota_and_says_when_a_lot_was_drawn()
+    {
+        var file = TempFile("3 1\n2 1 0\n2 2 0\n1 3 0\n0\nAnn\nBob\nCy\nSpeaker\n");
+
+        var (exitCode, output, _) = Run("count", file, "--method", "approval", "--seed", "42");
+
+        exitCode.ShouldBe(0);
+        output.ShouldContain("Seats: 1   Valid votes: 5\n");
+        output.ShouldContain("a lot was drawn (seed \"42\")");
+        output.ShouldContain("A lot was drawn to settle a tie; see the notes above.");
+    }
+
+    [Fact]
     public void Text_is_a_stage_by_stage_sheet()
     {
-        var file = TempBlt("3 1\n4 1 0\n3 2 0\n2 3 2 0\n0\n\"Ann\"\n\"Bob\"\n\"Cy\"\n\"Chair\"\n");
+        var file = TempFile("3 1\n4 1 0\n3 2 0\n2 3 2 0\n0\n\"Ann\"\n\"Bob\"\n\"Cy\"\n\"Chair\"\n");
 
         var (exitCode, output, _) = Run("count", file, "--method", "scottish-stv");
 
@@ -72,7 +103,7 @@ public class CliTests
     [InlineData("3 1\n1 1 0\n0\n\"A\"\n\"B\"\n\"C\"\n\"T\"\n", null)]
     public void Bad_ballot_files_exit_with_2_and_a_one_line_reason(string text, string? reason)
     {
-        var file = TempBlt(text);
+        var file = TempFile(text);
 
         var (exitCode, _, error) = Run("count", file, "--method", "scottish-stv", "--seats", reason is null ? "4" : "1");
 
@@ -88,14 +119,27 @@ public class CliTests
     [Fact]
     public void Constraints_that_cannot_be_met_exit_with_2_and_the_reason()
     {
-        var ballots = TempBlt("3 2\n4 1 0\n3 2 0\n2 3 0\n0\nAnn\nBob\nCy\nBoard\n");
-        var constraints = Path.ChangeExtension(TempBlt(""), ".json");
-        File.WriteAllText(constraints, """{ "dimensions": { "gender": { "women": { "min": 3, "candidates": [1, 3] } } } }""");
+        var ballots = TempFile("3 2\n4 1 0\n3 2 0\n2 3 0\n0\nAnn\nBob\nCy\nBoard\n");
+        var constraints = TempFile("""{ "dimensions": { "gender": { "women": { "min": 3, "candidates": [1, 3] } } } }""", ".json");
 
         var (exitCode, _, error) = Run("count", ballots, "--method", "meek-stv", "--constraints", constraints);
 
         exitCode.ShouldBe(2);
         error.TrimEnd().ShouldBe($"consultation: {ballots}: the constraints cannot be met: gender 'women' needs at least 3 elected but has only 2 candidates");
+    }
+
+    [Fact]
+    public void A_cancelled_count_exits_with_1_and_says_so()
+    {
+        var file = TempFile("3 1\n4 1 0\n3 2 0\n0\nAnn\nBob\nCy\nChair\n");
+        using var cancellation = new CancellationTokenSource();
+        cancellation.Cancel();
+        var error = new StringWriter();
+
+        var exitCode = ConsultationCommand.Run(["count", file, "--method", "scottish-stv"], new StringWriter(), error, cancellation.Token);
+
+        exitCode.ShouldBe(1);
+        error.ToString().TrimEnd().ShouldBe($"consultation: {file}: count cancelled");
     }
 
     [Theory]

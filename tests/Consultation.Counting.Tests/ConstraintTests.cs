@@ -7,8 +7,8 @@ namespace Consultation.Counting.Tests;
 /// <summary>Hand-made counts where the constraints change the winners, with the explanation each stage gives.</summary>
 public class ConstraintTests
 {
-    private static CountResult Count(string blt, string? constraints) =>
-        new ScottishStv().Count(
+    private static CountResult Count(string blt, string? constraints, ICountingMethod? method = null) =>
+        (method ?? new ScottishStv()).Count(
             Blt.Read(new StringReader(blt)),
             new CountOptions { Constraints = constraints is null ? null : ConstraintSet.Parse(constraints) },
             TestContext.Current.CancellationToken);
@@ -47,6 +47,19 @@ public class ConstraintTests
             "Finn is excluded with the fewest votes.",
         ]);
         result.Stages[3].Notes[1].ShouldBe("Ed is excluded with the fewest votes.");
+    }
+
+    [Fact]
+    public void Meek_excludes_the_man_who_would_break_the_minimum_and_elects_the_same_committee()
+    {
+        const string women = """{ "dimensions": { "gender": { "women": { "min": 1, "candidates": [1] } } } }""";
+
+        Winners(Count(ThreeSeats, null, new MeekStv())).Order().ShouldBe(["Carl", "Dan", "Ed"]);
+        var result = Count(ThreeSeats, women, new MeekStv());
+
+        Winners(result).Order().ShouldBe(["Ana", "Carl", "Dan"]);
+        Notes(result).Count(n => n == "Ed cannot be elected: that would leave too few seats for gender 'women' to reach its minimum of 1.").ShouldBe(1);
+        Notes(result).ShouldContain("Ed is excluded because they cannot be elected: that would leave too few seats for gender 'women' to reach its minimum of 1.");
     }
 
     private const string TwoDimensions = """

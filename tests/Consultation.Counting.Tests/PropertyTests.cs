@@ -84,6 +84,18 @@ public class PropertyTests
     }
 
     [Fact]
+    public void Writing_a_ballot_file_and_reading_it_back_changes_nothing() =>
+        RandomElections.Elections.Sample(election =>
+        {
+            var text = new StringWriter();
+            Ballots.Blt.Write(election, text);
+            var again = Ballots.Blt.Read(new StringReader(text.ToString()));
+            RandomElections.Sheet(Count("scottish-stv", again)).ShouldBe(RandomElections.Sheet(Count("scottish-stv", election)));
+            again.Rankings.Select(r => (string.Join(' ', r.Preferences), r.Weight))
+                .ShouldBe(election.Rankings.Select(r => (string.Join(' ', r.Preferences), r.Weight)));
+        }, iter: 200);
+
+    [Fact]
     public void A_lot_depends_only_on_the_seed_and_the_draw_number()
     {
         var draws = Enumerable.Range(0, 50).Select(_ => new Lot("2026 rapporteurs")).Select(l => (l.Draw(7), l.Draw(7))).Distinct();

@@ -22,14 +22,14 @@ internal sealed class ConstraintGuard
         this.seats = seats;
     }
 
-    /// <summary>Why no set of winners can meet the constraints, or null if one can.</summary>
-    public string? Infeasibility(bool[] elected, bool[] gone)
+    /// <summary>Before counting: why no set of winners can meet the constraints, or null if one can.</summary>
+    public string? Infeasibility(bool[] gone)
     {
-        if (CanComplete(elected, gone))
+        if (CanComplete(new bool[gone.Length], gone))
         {
             return null;
         }
-        var available = Enumerable.Range(0, elected.Length).Where(c => !gone[c]).ToList();
+        var available = Enumerable.Range(0, gone.Length).Where(c => !gone[c]).ToList();
         foreach (var category in categories)
         {
             var members = category.Candidates.Count(c => !gone[c]);

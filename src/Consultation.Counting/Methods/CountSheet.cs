@@ -44,7 +44,7 @@ internal sealed class CountSheet
         if (options.Constraints is { } constraints)
         {
             guard = new ConstraintGuard(constraints, States.Length, Seats);
-            if (guard.Infeasibility(Is(CandidateState.Elected), Gone()) is { } reason)
+            if (guard.Infeasibility(Gone()) is { } reason)
             {
                 throw new ElectionInputException($"the constraints cannot be met: {reason}");
             }
@@ -59,15 +59,20 @@ internal sealed class CountSheet
 
     public bool LotDrawn { get; private set; }
 
-    public IReadOnlyList<Stage> Stages => stages;
-
     public string Name(int candidate) => election.Candidates[candidate];
 
     public bool IsHopeful(int candidate) => States[candidate] == CandidateState.Hopeful;
 
     public List<int> Hopefuls() => Enumerable.Range(0, States.Length).Where(IsHopeful).ToList();
 
-    public void Note(string text) => notes.Add(text);
+    /// <summary>Adds a note to the stage being counted, once (Meek may meet the same fact at every iteration).</summary>
+    public void Note(string text)
+    {
+        if (!notes.Contains(text))
+        {
+            notes.Add(text);
+        }
+    }
 
     public void Elect(int candidate, string why)
     {

@@ -16,7 +16,7 @@ public sealed class MeekStv : ICountingMethod
     public string Name => "meek-stv";
 
     public CountResult Count(Election election, CountOptions options, CancellationToken cancellation = default) =>
-        new Count9(election, options, cancellation).Run();
+        new MeekCount(election, options, cancellation).Run();
 
     private enum Iteration
     {
@@ -25,7 +25,7 @@ public sealed class MeekStv : ICountingMethod
         Stable,
     }
 
-    private sealed class Count9
+    private sealed class MeekCount
     {
         private readonly Election election;
         private readonly CountSheet sheet;
@@ -35,7 +35,7 @@ public sealed class MeekStv : ICountingMethod
         private long quota;
         private long surplus;
 
-        public Count9(Election election, CountOptions options, CancellationToken cancellation)
+        public MeekCount(Election election, CountOptions options, CancellationToken cancellation)
         {
             this.election = election;
             sheet = new CountSheet(election, options, cancellation);
@@ -51,12 +51,12 @@ public sealed class MeekStv : ICountingMethod
             while (true)
             {
                 var iteration = Iterate();
-                if (sheet.SeatsLeft == 0 || sheet.ElectRemainingIfFewEnough(totals))
+                var finished = sheet.SeatsLeft == 0 || sheet.ElectRemainingIfFewEnough(totals);
+                Close(action, subject);
+                if (finished)
                 {
-                    Close(action, subject);
                     break;
                 }
-                Close(action, subject);
                 if (sheet.ExcludeDoomed(totals) is { } doomed)
                 {
                     keepFactors[doomed] = 0;

@@ -13,45 +13,63 @@ public sealed class ScottishStv : ICountingMethod
     private const int Decimals = 5;
     private static readonly long Unit = FixedPoint.Scale(Decimals);
 
+    /// <summary>Keeps surplus x paper value (at most ballots x Unit x Unit) within a long, and a parcel's papers within an int.</summary>
+    private static readonly long MaxBallots = long.MaxValue / Unit / Unit;
+
     public string Name => "scottish-stv";
 
     public CountResult Count(Election election, CountOptions options, CancellationToken cancellation = default) =>
-        new Count5(election, options, cancellation).Run();
+        new ScottishCount(election, options, cancellation).Run();
 
     /// <summary>Papers sharing a ranking and a value, held by the candidate at <see cref="Position"/> in it.</summary>
-    private readonly record struct Parcel(int Ranking, int Position, long Papers, long Value);
+    /// <remarks>Sixteen bytes: a count of a million distinct rankings moves millions of these.</remarks>
+    private readonly record struct Parcel(int Ranking, int Position, int Papers, int Value);
 
-    private sealed class Count5
+    private sealed class ScottishCount
     {
         private readonly Election election;
+        private readonly int[][] preferences;
         private readonly CountSheet sheet;
         private readonly List<Parcel>[] piles;
+        private List<Parcel> spare = [];
         private readonly long[] totals;
         private readonly long[] surpluses;
         private long nonTransferable;
 
-        public Count5(Election election, CountOptions options, CancellationToken cancellation)
+        public ScottishCount(Election election, CountOptions options, CancellationToken cancellation)
         {
             this.election = election;
+            preferences = election.Rankings.Select(r => r.Preferences).ToArray();
             sheet = new CountSheet(election, options, cancellation);
-            piles = election.Candidates.Select(_ => new List<Parcel>()).ToArray();
+            // Sized for the first preferences, the bulk of the parcels, so the lists rarely need to grow.
+            var firsts = new int[election.Candidates.Count];
+            foreach (var ranking in election.Rankings.Where(r => r.Preferences.Length > 0))
+            {
+                firsts[ranking.Preferences[0]]++;
+            }
+            piles = firsts.Select(n => new List<Parcel>(n)).ToArray();
             totals = new long[election.Candidates.Count];
             surpluses = new long[election.Candidates.Count];
         }
 
         public CountResult Run()
         {
-            long ballots = 0;
-            for (var r = 0; r < election.Rankings.Count; r++)
+            if (election.BallotCount > MaxBallots)
             {
-                var ballot = new Parcel(r, -1, election.Rankings[r].Weight, Unit);
-                // A ballot naming only withdrawn candidates is not a valid vote.
-                if (NextPosition(ballot) >= 0)
+                throw new ElectionInputException($"more than {MaxBallots} ballots cannot be counted in 64-bit units of 0.00001");
+            }
+            long ballots = 0;
+            var r = 0;
+            foreach (var ranking in election.Rankings)
+            {
+                var ballot = new Parcel(r++, -1, (int)ranking.Weight, (int)Unit);
+                if (Place(ballot))
                 {
-                    Place(ballot);
                     ballots += ballot.Papers;
                 }
             }
+            // A ballot naming only withdrawn candidates is not a valid vote, so not a non-transferable one either.
+            nonTransferable = 0;
             // Rule 46: quota = valid votes / (seats + 1), fractions ignored, plus one.
             var quota = (ballots / (sheet.Seats + 1) + 1) * Unit;
             ElectReachingQuota(quota);
@@ -83,11 +101,9 @@ public sealed class ScottishStv : ICountingMethod
             var before = totals.Sum() + nonTransferable;
             surpluses[from] = 0;
             totals[from] = total - surplus;
-            var parcels = TakePile(from);
-            foreach (var parcel in parcels)
+            foreach (var parcel in TakePile(from))
             {
-                var value = (long)((Int128)surplus * parcel.Value / total);
-                Place(parcel with { Value = value });
+                Place(parcel with { Value = (int)(surplus * parcel.Value / total) });
             }
             // What truncation lost is non-transferable, so the votes on the sheet still add up.
             nonTransferable += before - (totals.Sum() + nonTransferable);
@@ -95,7 +111,7 @@ public sealed class ScottishStv : ICountingMethod
             return (StageAction.Surplus, from);
         }
 
-        /// <summary>Rules 49-50: the lowest candidate's papers all move at their current values in one stage.</summary>
+        /// <summary>Rules 50-51: the lowest candidate's papers all move at their current values in one stage.</summary>
         private (StageAction, int) ExcludeLowest()
         {
             var excludable = sheet.Excludable(totals);
@@ -115,38 +131,37 @@ public sealed class ScottishStv : ICountingMethod
             return (StageAction.Exclusion, excluded);
         }
 
+        /// <summary>
+        /// Empties the candidate's pile and returns its parcels, valid until the next call: the two lists swap
+        /// roles so a count of millions of parcels does not keep allocating new ones.
+        /// </summary>
         private List<Parcel> TakePile(int candidate)
         {
-            var pile = piles[candidate];
-            piles[candidate] = [];
-            return pile;
+            spare.Clear();
+            (piles[candidate], spare) = (spare, piles[candidate]);
+            return spare;
         }
 
-        /// <summary>Gives the papers to their next hopeful preference, or sets them aside as non-transferable.</summary>
-        private void Place(Parcel parcel)
+        /// <summary>
+        /// Gives the papers to their next hopeful preference, or sets them aside as non-transferable.
+        /// Returns whether a hopeful took them.
+        /// </summary>
+        private bool Place(Parcel parcel)
         {
-            var position = NextPosition(parcel);
-            if (position < 0)
+            var ranking = preferences[parcel.Ranking];
+            var states = sheet.States;
+            for (var p = parcel.Position + 1; p < ranking.Length; p++)
             {
-                nonTransferable += parcel.Papers * parcel.Value;
-                return;
-            }
-            var candidate = election.Rankings[parcel.Ranking].Preferences[position];
-            piles[candidate].Add(parcel with { Position = position });
-            totals[candidate] += parcel.Papers * parcel.Value;
-        }
-
-        private int NextPosition(Parcel parcel)
-        {
-            var preferences = election.Rankings[parcel.Ranking].Preferences;
-            for (var p = parcel.Position + 1; p < preferences.Length; p++)
-            {
-                if (sheet.IsHopeful(preferences[p]))
+                var candidate = ranking[p];
+                if (states[candidate] == CandidateState.Hopeful)
                 {
-                    return p;
+                    piles[candidate].Add(parcel with { Position = p });
+                    totals[candidate] += (long)parcel.Papers * parcel.Value;
+                    return true;
                 }
             }
-            return -1;
+            nonTransferable += (long)parcel.Papers * parcel.Value;
+            return false;
         }
 
         private void ElectReachingQuota(long quota)
