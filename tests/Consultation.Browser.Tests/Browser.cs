@@ -34,7 +34,9 @@ public sealed class Browser : IAsyncDisposable
             });
         }
         var context = await chromium.NewContextAsync(new() { BaseURL = App.BaseAddress.ToString(), Locale = locale });
-        context.SetDefaultTimeout(15_000);
+        // Safety nets, not assertions: CI runs every suite at once on two cores.
+        context.SetDefaultTimeout(60_000);
+        context.SetDefaultNavigationTimeout(90_000);
         return context;
     }
 

@@ -87,7 +87,8 @@ public sealed class TestApp : WebApplicationFactory<Program>
         var client = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new() })
         {
             BaseAddress = BaseAddress,
-            Timeout = TimeSpan.FromSeconds(30),
+            // A safety net, not an assertion: generous, since CI runs every suite at once on two cores.
+            Timeout = TimeSpan.FromSeconds(120),
         };
         if (person is not null)
         {
