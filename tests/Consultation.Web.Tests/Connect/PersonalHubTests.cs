@@ -48,7 +48,7 @@ public sealed class PersonalHubTests(TestApps apps)
         refused.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
     }
 
-    static HubConnection Hub(TestApp app, string? accessToken) =>
+    internal static HubConnection Hub(TestApp app, string? accessToken) =>
         new HubConnectionBuilder()
             .WithUrl(new Uri(app.BaseAddress, "/hubs/personal"), options => options.AccessTokenProvider = () => Task.FromResult(accessToken))
             .Build();

@@ -55,6 +55,9 @@ public sealed class TestApp : WebApplicationFactory<Program>
 
     public string DataDirectory => dataDirectory;
 
+    /// <summary>This app's database, for a second instance that shares it (scale-out tests).</summary>
+    public string ConnectionString => connectionString;
+
     /// <summary>The platform's clock; tests move it forward to expire tokens and lockouts.</summary>
     public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
 
