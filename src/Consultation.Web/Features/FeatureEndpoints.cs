@@ -6,6 +6,7 @@ using Consultation.Web.Features.Consultations;
 using Consultation.Web.Features.Networks;
 using Consultation.Web.Features.Organisations;
 using Consultation.Web.Features.Reference;
+using Consultation.Web.Features.Submissions;
 
 namespace Consultation.Web.Features;
 
@@ -23,6 +24,7 @@ public static class FeatureEndpoints
         ApiClientsEndpoints.Map(api);
         ConnectEndpoints.Map(app);
         ConsultationsEndpoints.Map(api);
+        SubmissionsEndpoints.Map(api);
         return app;
     }
 }
