@@ -142,6 +142,18 @@ public sealed class ConsultationTests(TestApps apps)
         main.QuerySelectorAll("a[href^='javascript']").ShouldBeEmpty();
     }
 
+    [Theory, BothEngines]
+    public async Task The_list_speaks_the_visitors_language(Engine engine)
+    {
+        var client = apps.For(engine).Client();
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("fr");
+
+        var html = System.Net.WebUtility.HtmlDecode(await (await client.GetAsync("/Consultations", Ct)).TextAsync());
+
+        html.ShouldContain("Rechercher dans les titres");
+        html.ShouldContain("Toutes les régions");
+    }
+
     static async Task<string[]> ErrorFieldsAsync(HttpResponseMessage response)
     {
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
