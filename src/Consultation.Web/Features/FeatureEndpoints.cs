@@ -2,9 +2,11 @@ using Consultation.Web.Features.Accounts;
 using Consultation.Web.Features.ApiClients;
 using Consultation.Web.Features.Audit;
 using Consultation.Web.Features.Connect;
+using Consultation.Web.Features.Consultations;
 using Consultation.Web.Features.Networks;
 using Consultation.Web.Features.Organisations;
 using Consultation.Web.Features.Reference;
+using Consultation.Web.Features.Submissions;
 
 namespace Consultation.Web.Features;
 
@@ -21,6 +23,8 @@ public static class FeatureEndpoints
         OrganisationsEndpoints.Map(api);
         ApiClientsEndpoints.Map(api);
         ConnectEndpoints.Map(app);
+        ConsultationsEndpoints.Map(api);
+        SubmissionsEndpoints.Map(api);
         return app;
     }
 }
