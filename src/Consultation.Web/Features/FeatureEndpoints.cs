@@ -5,6 +5,7 @@ using Consultation.Web.Features.Connect;
 using Consultation.Web.Features.Networks;
 using Consultation.Web.Features.Organisations;
 using Consultation.Web.Features.Reference;
+using Consultation.Web.Features.Submissions;
 
 namespace Consultation.Web.Features;
 
@@ -20,6 +21,7 @@ public static class FeatureEndpoints
         AccountEndpoints.Map(api);
         OrganisationsEndpoints.Map(api);
         ApiClientsEndpoints.Map(api);
+        CoSigningEndpoints.Map(api);
         ConnectEndpoints.Map(app);
         return app;
     }

@@ -1,0 +1,5 @@
+-- Search (Features/Submissions/SearchSubmissions.cs) lists submitted, visible submissions newest first: this index
+-- answers the listing without a sort, and a consultation's list with the existing ix_submission_consultation.
+CREATE INDEX ix_submission_listing ON submission (status, hidden, submitted_at, id);
+-- An organisation's endorsements (its page, and removing an organisation) without a scan.
+CREATE INDEX ix_submission_endorsement_organisation ON submission_endorsement (organisation_id);
