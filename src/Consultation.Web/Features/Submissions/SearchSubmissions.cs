@@ -96,10 +96,12 @@ public static class SearchSubmissions
                    COUNT(*) OVER () AS Total
 
             """;
+        // CROSS JOIN fixes SQLite's join order: start from the FTS5 matches, then look the few rows up by key (left to
+        // itself, the planner may walk every submitted row and probe the FTS table for each).
         const string SqliteTextMatch = """
             FROM submission_search
-            JOIN submission_search_key k ON k.key = submission_search.rowid
-            JOIN submission s ON s.id = k.submission_id
+            CROSS JOIN submission_search_key k ON k.key = submission_search.rowid
+            CROSS JOIN submission s ON s.id = k.submission_id
             JOIN organisation lead ON lead.id = s.organisation_id
             WHERE submission_search MATCH @Match AND s.status = @Status AND s.hidden = @False
 
