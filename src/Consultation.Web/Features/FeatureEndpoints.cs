@@ -22,6 +22,7 @@ public static class FeatureEndpoints
         AccountEndpoints.Map(api);
         OrganisationsEndpoints.Map(api);
         ApiClientsEndpoints.Map(api);
+        CoSigningEndpoints.Map(api);
         ConnectEndpoints.Map(app);
         ConsultationsEndpoints.Map(api);
         SubmissionsEndpoints.Map(api);

@@ -1,0 +1,169 @@
+using System.Net;
+using System.Net.Http.Json;
+using Consultation.Web.Features.Submissions;
+using Consultation.Web.Tests.Support;
+
+namespace Consultation.Web.Tests.Submissions;
+
+public sealed class SearchSubmissionsTests(TestApps apps)
+{
+    static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    static string Word() => "w" + Guid.NewGuid().ToString("N")[..10];
+
+    static async Task<List<Guid>> FoundAsync(TestApp app, string query)
+    {
+        var result = await app.Client().GetFromJsonAsync<SearchSubmissions.Result>("/api/submissions?" + query, Ct);
+        return result!.Items.Select(i => i.Id).ToList();
+    }
+
+    [Theory, BothEngines]
+    public async Task Full_text_finds_words_in_title_summary_and_body_and_operators_in_the_query_are_plain_text(Engine engine)
+    {
+        var app = apps.For(engine);
+        var lead = await app.CreateOrganisationAsync(await app.CreatePersonAsync());
+        var (inTitle, inSummary, inBody) = (Word(), Word(), Word());
+        var byTitle = await app.CreateSubmissionForCoSigningAsync(lead, row: new(Title: $"Labour rights {inTitle}"));
+        var bySummary = await app.CreateSubmissionForCoSigningAsync(lead, row: new(Summary: $"About {inSummary} and more"));
+        var byBody = await app.CreateSubmissionForCoSigningAsync(lead, row: new(Body: $"Long text mentioning {inBody}."));
+
+        (await FoundAsync(app, $"q={inTitle}")).ShouldBe([byTitle]);
+        (await FoundAsync(app, $"q={inSummary}")).ShouldBe([bySummary]);
+        (await FoundAsync(app, $"q={inBody}")).ShouldBe([byBody]);
+        (await FoundAsync(app, $"q={Uri.EscapeDataString($"labour {inTitle}")}")).ShouldBe([byTitle]);
+
+        foreach (var hostile in new[] { "\"", $"\"{inTitle}", $"{inTitle} OR", "NEAR(a b", "title:x", "*", "-", "a AND (", "^x", "'; DROP TABLE submission; --" })
+        {
+            var response = await app.Client().GetAsync("/api/submissions?q=" + Uri.EscapeDataString(hostile), Ct);
+            response.StatusCode.ShouldBe(HttpStatusCode.OK, hostile);
+        }
+        (await FoundAsync(app, "q=" + Uri.EscapeDataString($"\"{inTitle}\""))).ShouldBe([byTitle]);
+    }
+
+    [Theory, BothEngines]
+    public async Task Each_filter_alone_and_combined(Engine engine)
+    {
+        var app = apps.For(engine);
+        var kenyanRep = await app.CreatePersonAsync();
+        var kenyan = await app.CreateOrganisationAsync(kenyanRep);
+        await app.ExecuteSqlAsync("UPDATE organisation SET country_code = 'KE' WHERE id = @Id", new { Id = kenyan });
+        await app.ExecuteSqlAsync("INSERT INTO organisation_constituency (organisation_id, constituency) VALUES (@Id, 'youth')", new { Id = kenyan });
+        var mexican = await app.CreateOrganisationAsync(await app.CreatePersonAsync());
+        await app.ExecuteSqlAsync("UPDATE organisation SET country_code = 'MX', region_code = '013' WHERE id = @Id", new { Id = mexican });
+        var consultation = await app.CreateConsultationForCoSigningAsync(mexican);
+        var c = $"consultation={consultation}";
+
+        var a = await app.CreateSubmissionForCoSigningAsync(mexican, consultation, new(Language: "es", Priorities: ["P01"], Objectives: [5]));
+        var b = await app.CreateSubmissionForCoSigningAsync(mexican, consultation, new(Language: "en", Priorities: ["P02"], Objectives: [5, 7]));
+        await app.AddCoSignerAsync(b, kenyan);
+        var invitedOnly = await app.CreateSubmissionForCoSigningAsync(mexican, consultation, new(Language: "fr"));
+        await app.AddCoSignerAsync(invitedOnly, kenyan, "invited");
+
+        (await FoundAsync(app, c)).ShouldBe([a, b, invitedOnly], ignoreOrder: true);
+        (await FoundAsync(app, $"{c}&priority=P01")).ShouldBe([a]);
+        (await FoundAsync(app, $"{c}&objective=5")).ShouldBe([a, b], ignoreOrder: true);
+        (await FoundAsync(app, $"{c}&objective=7")).ShouldBe([b]);
+        (await FoundAsync(app, $"{c}&language=es")).ShouldBe([a]);
+        (await FoundAsync(app, $"{c}&country=KE")).ShouldBe([b]);
+        (await FoundAsync(app, $"{c}&constituency=youth")).ShouldBe([b]);
+        (await FoundAsync(app, $"{c}&country=KE&objective=5&language=en&constituency=youth")).ShouldBe([b]);
+        (await FoundAsync(app, $"{c}&country=KE&priority=P01")).ShouldBeEmpty();
+        (await FoundAsync(app, $"{c}&country=MX&priority=P01")).ShouldBe([a]);
+
+        // Africa (002) takes in Sub-Saharan Africa (202) and Eastern Africa (014), Kenya's region.
+        (await FoundAsync(app, $"{c}&region=002")).ShouldBe([b]);
+        (await FoundAsync(app, $"{c}&region=014")).ShouldBe([b]);
+        (await FoundAsync(app, $"{c}&region=019")).ShouldBe([a, b, invitedOnly], ignoreOrder: true);
+        (await FoundAsync(app, $"{c}&region=150")).ShouldBeEmpty();
+    }
+
+    [Theory, BothEngines]
+    public async Task Bad_filters_are_a_400_field_by_field(Engine engine)
+    {
+        var app = apps.For(engine);
+        foreach (var (query, field) in new[]
+        {
+            ("priority=X", "priority"), ("objective=24", "objective"), ("country=Kenya", "country"), ("region=africa", "region"),
+            ("constituency=nobody", "constituency"), ("language=%3Cscript%3E", "language"), ("status=draft", "status"),
+            ("pageNumber=0", "pageNumber"), ("q=" + new string('x', 201), "q"),
+        })
+        {
+            var response = await app.Client().GetAsync("/api/submissions?" + query, Ct);
+            response.StatusCode.ShouldBe(HttpStatusCode.BadRequest, query);
+            (await response.Content.ReadAsStringAsync(Ct)).ShouldContain($"\"{field}\"");
+        }
+    }
+
+    [Theory, BothEngines]
+    public async Task Drafts_hidden_and_withdrawn_submissions_are_left_out_unless_withdrawn_ones_are_asked_for(Engine engine)
+    {
+        var app = apps.For(engine);
+        var lead = await app.CreateOrganisationAsync(await app.CreatePersonAsync());
+        var consultation = await app.CreateConsultationForCoSigningAsync(lead);
+        var shown = await app.CreateSubmissionForCoSigningAsync(lead, consultation);
+        await app.CreateSubmissionForCoSigningAsync(lead, consultation, new(Status: "draft"));
+        await app.CreateSubmissionForCoSigningAsync(lead, consultation, new(Hidden: true));
+        var withdrawn = await app.CreateSubmissionForCoSigningAsync(lead, consultation, new(Status: "withdrawn"));
+
+        (await FoundAsync(app, $"consultation={consultation}")).ShouldBe([shown]);
+        (await FoundAsync(app, $"consultation={consultation}&status=withdrawn")).ShouldBe([withdrawn]);
+    }
+
+    [Theory, BothEngines]
+    public async Task Results_come_newest_first_twenty_a_page_with_tags_lead_and_signatory_count(Engine engine)
+    {
+        var app = apps.For(engine);
+        var lead = await app.CreateOrganisationAsync(await app.CreatePersonAsync(), name: "Lead " + Word());
+        var consultation = await app.CreateConsultationForCoSigningAsync(lead);
+        var start = app.Clock.GetUtcNow();
+        var ids = new List<Guid>();
+        for (var i = 0; i < 23; i++)
+        {
+            ids.Add(await app.CreateSubmissionForCoSigningAsync(lead, consultation, new(SubmittedAt: start.AddMinutes(i), Priorities: ["P03", "P01"], Objectives: [2])));
+        }
+        await app.AddCoSignerAsync(ids[^1], await app.CreateOrganisationAsync(await app.CreatePersonAsync()));
+        ids.Reverse();
+
+        var first = await app.Client().GetFromJsonAsync<SearchSubmissions.Result>($"/api/submissions?consultation={consultation}", Ct);
+        var second = await app.Client().GetFromJsonAsync<SearchSubmissions.Result>($"/api/submissions?consultation={consultation}&pageNumber=2", Ct);
+
+        first!.Total.ShouldBe(23);
+        first.Items.Select(i => i.Id).Concat(second!.Items.Select(i => i.Id)).ShouldBe(ids);
+        var newest = first.Items[0];
+        newest.SignatoryCount.ShouldBe(2);
+        newest.LeadOrganisationName.ShouldStartWith("Lead ");
+        newest.Priorities.ShouldBe(["P01", "P03"]);
+        newest.Objectives.ShouldBe([2]);
+        first.Items[1].SignatoryCount.ShouldBe(1);
+    }
+
+    [Theory, BothEngines]
+    public async Task The_search_page_keeps_its_filters_in_a_shareable_url(Engine engine)
+    {
+        var app = apps.For(engine);
+        var lead = await app.CreateOrganisationAsync(await app.CreatePersonAsync());
+        var consultation = await app.CreateConsultationForCoSigningAsync(lead);
+        var word = Word();
+        for (var i = 0; i < 21; i++)
+        {
+            await app.CreateSubmissionForCoSigningAsync(lead, consultation, new(Title: $"Title {i} {word}", Priorities: ["P04"]));
+        }
+        var url = $"/Submissions?q={word}&consultation={consultation}&priority=P04";
+
+        var page = await app.Client().GetStringAsync(url, Ct);
+
+        page.ShouldContain($"value=\"{word}\"");
+        page.ShouldContain("21");
+        var next = System.Text.RegularExpressions.Regex.Match(page, "href=\"([^\"]+)\" rel=\"next\"").Groups[1].Value;
+        next = WebUtility.HtmlDecode(next);
+        next.ShouldContain($"q={word}");
+        next.ShouldContain($"consultation={consultation}");
+        next.ShouldContain("priority=P04");
+        next.ShouldContain("pageNumber=2");
+        var secondPage = await app.Client().GetStringAsync(next, Ct);
+        System.Text.RegularExpressions.Regex.Matches(secondPage, "<article").Count.ShouldBe(1);
+
+        (await app.Client().GetAsync("/Submissions?objective=99", Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await app.Client().GetStringAsync("/Submissions?objective=99", Ct)).ShouldContain("objective-error");
+    }
+}
