@@ -1,5 +1,6 @@
 using Consultation.Web.Features.Accounts;
 using Consultation.Web.Features.ApiClients;
+using Consultation.Web.Features.Comments;
 using Consultation.Web.Features.Audit;
 using Consultation.Web.Features.Connect;
 using Consultation.Web.Features.Networks;
@@ -21,6 +22,7 @@ public static class FeatureEndpoints
         OrganisationsEndpoints.Map(api);
         ApiClientsEndpoints.Map(api);
         ConnectEndpoints.Map(app);
+        CommentsEndpoints.Map(api);
         return app;
     }
 }
