@@ -38,6 +38,11 @@ public static class ListComments
         }
     }
 
+    sealed record UpvotedComment
+    {
+        public Guid Id { get; init; }
+    }
+
     public sealed class Handler(Db db, Caller caller) : IQueryHandler<Query, Result>
     {
         static readonly string NewestSql = TreeSql("c.created_at DESC, c.id DESC");
@@ -59,7 +64,7 @@ public static class ListComments
             FROM tree c LEFT JOIN "AspNetUsers" u ON u."Id" = c.author_user_id;
             SELECT COUNT(*) FROM comment c
             WHERE c.submission_id = @SubmissionId AND c.parent_id IS NULL AND {CommentThreads.SeenByCaller};
-            SELECT v.comment_id FROM comment_vote v JOIN comment c ON c.id = v.comment_id
+            SELECT v.comment_id AS Id FROM comment_vote v JOIN comment c ON c.id = v.comment_id
             WHERE c.submission_id = @SubmissionId AND v.user_id = @CallerId;
             """;
 
@@ -78,7 +83,7 @@ public static class ListComments
             }, ct);
             var comments = (await lists.ReadAsync<CommentView>()).AsList();
             var total = await lists.ReadSingleAsync<long>();
-            var upvoted = (await lists.ReadAsync<object>()).Select(DapperTypeHandlers.ConvertScalar<Guid>).ToHashSet();
+            var upvoted = (await lists.ReadAsync<UpvotedComment>()).Select(c => c.Id).ToHashSet();
             var roots = Threaded(comments, upvoted, query.Order);
             return new Result(thread.SubmissionId, thread.Title, thread.Sequence, query.Order, moderates,
                 new Paged<CommentNode>(roots, query.Page, PageSize, total));
