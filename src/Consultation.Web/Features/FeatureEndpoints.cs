@@ -1,5 +1,6 @@
 using Consultation.Web.Features.Accounts;
 using Consultation.Web.Features.ApiClients;
+using Consultation.Web.Features.Comments;
 using Consultation.Web.Features.Audit;
 using Consultation.Web.Features.Connect;
 using Consultation.Web.Features.Consultations;
@@ -26,6 +27,7 @@ public static class FeatureEndpoints
         ConnectEndpoints.Map(app);
         ConsultationsEndpoints.Map(api);
         SubmissionsEndpoints.Map(api);
+        CommentsEndpoints.Map(api);
         return app;
     }
 }
