@@ -2,6 +2,7 @@ using Consultation.Web.Features.Accounts;
 using Consultation.Web.Features.ApiClients;
 using Consultation.Web.Features.Audit;
 using Consultation.Web.Features.Connect;
+using Consultation.Web.Features.Moderation;
 using Consultation.Web.Features.Networks;
 using Consultation.Web.Features.Organisations;
 using Consultation.Web.Features.Reference;
@@ -21,6 +22,7 @@ public static class FeatureEndpoints
         OrganisationsEndpoints.Map(api);
         ApiClientsEndpoints.Map(api);
         ConnectEndpoints.Map(app);
+        ModerationEndpoints.Map(api);
         return app;
     }
 }
