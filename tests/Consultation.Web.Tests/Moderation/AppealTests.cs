@@ -13,7 +13,8 @@ public sealed class AppealTests(TestApps apps)
     static async Task<(ModerationScene Scene, ListMyModerationDecisions.Decision Decision)> HiddenCommentAsync(TestApp app)
     {
         var scene = await app.CreateModerationSceneAsync();
-        await app.SendAsync(scene.Moderator, new HideContent.Command(ContentType.Comment, scene.CommentId, "abuse", "Insults"));
+        (await app.Client(scene.Moderator).StatusOfAsync(HttpMethod.Post, "/api/moderation/hide",
+            new { objectType = "comment", objectId = scene.CommentId, reasonCode = "abuse", note = "Insults" })).ShouldBe(HttpStatusCode.NoContent);
         var mine = await app.Client(scene.CommentAuthor).GetFromJsonAsync<List<ListMyModerationDecisions.Decision>>("/api/moderation/mine", Ct);
         return (scene, mine.ShouldHaveSingleItem());
     }

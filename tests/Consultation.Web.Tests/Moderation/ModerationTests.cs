@@ -78,7 +78,9 @@ public sealed class ModerationTests(TestApps apps)
         var app = apps.For(engine);
         var scene = await app.CreateModerationSceneAsync();
 
-        await app.SendAsync(scene.Moderator, new HideContent.Command(ContentType.Submission, scene.SubmissionId, "personal-data", "Names a detained person"));
+        (await app.Client(scene.Moderator).StatusOfAsync(HttpMethod.Post, "/api/moderation/hide",
+            new { objectType = "submission", objectId = scene.SubmissionId, reasonCode = "personal-data", note = "Names a detained person" }))
+            .ShouldBe(HttpStatusCode.NoContent);
         (await app.SubmissionHiddenAsync(scene.SubmissionId)).ShouldBeTrue();
 
         var restore = new { objectType = "submission", objectId = scene.SubmissionId, note = "Names removed by the author" };
