@@ -4,6 +4,7 @@ using Consultation.Web.Features.Comments;
 using Consultation.Web.Features.Audit;
 using Consultation.Web.Features.Connect;
 using Consultation.Web.Features.Consultations;
+using Consultation.Web.Features.Moderation;
 using Consultation.Web.Features.Networks;
 using Consultation.Web.Features.Organisations;
 using Consultation.Web.Features.Reference;
@@ -28,6 +29,7 @@ public static class FeatureEndpoints
         ConsultationsEndpoints.Map(api);
         SubmissionsEndpoints.Map(api);
         CommentsEndpoints.Map(api);
+        ModerationEndpoints.Map(api);
         return app;
     }
 }
