@@ -35,6 +35,8 @@ public sealed class Browser : IAsyncDisposable
         }
         var context = await chromium.NewContextAsync(new() { BaseURL = App.BaseAddress.ToString(), Locale = locale });
         context.SetDefaultTimeout(15_000);
+        // The first request of a run compiles pages; on a busy shared machine that alone can take longer than 15 s.
+        context.SetDefaultNavigationTimeout(45_000);
         return context;
     }
 
