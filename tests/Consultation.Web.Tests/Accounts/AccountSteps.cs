@@ -1,6 +1,9 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Consultation.Web.Infrastructure.Identity;
 using Consultation.Web.Tests.Support;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Consultation.Web.Tests.Accounts;
 
@@ -12,13 +15,37 @@ public static partial class AccountSteps
     public static Task<HttpResponseMessage> SignInAsync(this HttpClient client, string email, string password) =>
         client.SubmitAsync("/Accounts/SignIn", new Dictionary<string, string> { ["Email"] = email, ["Password"] = password });
 
-    /// <summary>A fresh cookie client signed in with the password (the real cookie, not the test header).</summary>
+    /// <summary>
+    /// A fresh cookie client signed in through the sign-in pages (the real cookie, not the test header): the password,
+    /// then for a person with two-factor sign-in a code from a new authenticator key.
+    /// </summary>
     public static async Task<HttpClient> SignedInClientAsync(this TestApp app, TestPerson person)
     {
+        var key = await app.AuthenticatorKeyAsync(person);
         var client = app.Client();
         using var signedIn = await client.SignInAsync(person.Email, person.Password);
         signedIn.StatusCode.ShouldBe(HttpStatusCode.Redirect, await signedIn.TextAsync());
+        if (signedIn.Headers.Location!.OriginalString.StartsWith("/Accounts/SignInTwoStep", StringComparison.Ordinal))
+        {
+            using var code = await client.SubmitAsync(signedIn.Headers.Location.OriginalString,
+                new Dictionary<string, string> { ["Code"] = Totp.Code(key!, DateTimeOffset.UtcNow) });
+            code.StatusCode.ShouldBe(HttpStatusCode.Redirect, await code.TextAsync());
+        }
         return client;
+    }
+
+    /// <summary>A new authenticator key for a person created with two-factor sign-in on (null for others).</summary>
+    public static async Task<string?> AuthenticatorKeyAsync(this TestApp app, TestPerson person)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var user = (await users.FindByIdAsync(person.Id.ToString()))!;
+        if (!user.TwoFactorEnabled)
+        {
+            return null;
+        }
+        await users.ResetAuthenticatorKeyAsync(user);
+        return await users.GetAuthenticatorKeyAsync(user);
     }
 
     public static async Task<HttpResponseMessage> RegisterAsync(this HttpClient client, string email, string displayName = "Amina", string language = "en") =>

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Consultation.Web.Features.ApiClients;
+using Consultation.Web.Tests.Accounts;
 using Consultation.Web.Tests.Support;
 
 namespace Consultation.Web.Tests.Connect;
@@ -93,7 +94,7 @@ public sealed class AuthorizationCodeFlowTests(TestApps apps)
         var admin = await app.CreatePersonAsync(twoFactor: true, admin: true);
         var clientId = await app.RegisterAppAsync(admin);
         var (verifier, challenge) = OpenIdConnectFlow.Pkce();
-        using var browser = app.Client(admin);
+        using var browser = await app.SignedInClientAsync(admin);
 
         foreach (var url in new[]
         {
@@ -124,7 +125,7 @@ public sealed class AuthorizationCodeFlowTests(TestApps apps)
         var admin = await app.CreatePersonAsync(twoFactor: true, admin: true);
         var person = await app.CreatePersonAsync();
         var clientId = await app.RegisterAppAsync(admin);
-        using var browser = app.Client(person);
+        using var browser = await app.SignedInClientAsync(person);
         var url = OpenIdConnectFlow.AuthorizeUrl(clientId, OpenIdConnectFlow.Pkce().Challenge);
 
         var consent = await browser.GetAsync(url, Ct);

@@ -6,6 +6,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Consultation.Web.Features.ApiClients;
+using Consultation.Web.Tests.Accounts;
 using Consultation.Web.Tests.Support;
 
 namespace Consultation.Web.Tests.Connect;
@@ -13,8 +14,8 @@ namespace Consultation.Web.Tests.Connect;
 public sealed record Tokens(string AccessToken, string? RefreshToken, string? IdToken);
 
 /// <summary>
-/// An API client's side of OpenID Connect, over real HTTP. The person approving the client is signed in with the
-/// X-Test-User header seam; once the Accounts sign-in page is merged, SignInAsync can sign in through it instead.
+/// An API client's side of OpenID Connect, over real HTTP. The person approving the client signs in through the real
+/// sign-in pages (password, and the authenticator code when they have two-factor sign-in), so the whole flow is real.
 /// </summary>
 public static partial class OpenIdConnectFlow
 {
@@ -61,7 +62,7 @@ public static partial class OpenIdConnectFlow
     /// <summary>Shows the consent page, accepts it, and returns the code from the redirect back to the client.</summary>
     public static async Task<string> ApproveAsync(this TestApp app, TestPerson person, string authorizeUrl)
     {
-        using var browser = app.Client(person);
+        using var browser = await app.SignedInClientAsync(person);
         var approved = await AnswerConsentAsync(browser, authorizeUrl, "accept");
 
         approved.StatusCode.ShouldBe(HttpStatusCode.Redirect);

@@ -1,5 +1,6 @@
 using System.Net;
 using Consultation.Web.Features.ApiClients;
+using Consultation.Web.Tests.Accounts;
 using Consultation.Web.Tests.Support;
 using Microsoft.AspNetCore.SignalR.Client;
 
@@ -35,6 +36,34 @@ public sealed class PersonalHubTests(TestApps apps)
         using var api = app.Bearer(personsTokens.AccessToken);
         (await api.GetAsync("/connect/userinfo", Ct)).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
         (await app.RefreshAsync(clientId, personsTokens.RefreshToken!)).StatusCode.ShouldBe(HttpStatusCode.Unauthorized, "the client no longer exists");
+    }
+
+    // The site's own pages connect with the sign-in cookie; API clients with a bearer token (above).
+    [Theory, BothEngines]
+    public async Task A_person_signed_in_with_the_cookie_connects_and_is_told_about_their_apps(Engine engine)
+    {
+        var app = apps.For(engine);
+        var admin = await app.CreatePersonAsync(twoFactor: true, admin: true);
+        var person = await app.CreatePersonAsync();
+        var clientId = await app.RegisterAppAsync(admin, "Cookie notes");
+        await app.SignInAsync(person, clientId);
+        var cookies = new CookieContainer();
+        using (var browser = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, CookieContainer = cookies })
+               { BaseAddress = app.BaseAddress, Timeout = TimeSpan.FromSeconds(30) })
+        {
+            using var signedIn = await browser.SignInAsync(person.Email, person.Password);
+            signedIn.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        }
+        await using var pages = new HubConnectionBuilder()
+            .WithUrl(new Uri(app.BaseAddress, "/hubs/personal"), options => options.Headers["Cookie"] = cookies.GetCookieHeader(app.BaseAddress))
+            .Build();
+        var told = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        pages.On<string>("ApplicationAccessEnded", name => told.TrySetResult(name));
+        await pages.StartAsync(Ct).WaitAsync(TimeSpan.FromSeconds(10), Ct);
+
+        (await app.SendAsync(admin, new RemoveApiClient.Command(clientId))).ShouldBeTrue();
+
+        (await told.Task.WaitAsync(TimeSpan.FromSeconds(10), Ct)).ShouldBe("Cookie notes");
     }
 
     [Theory, BothEngines]

@@ -91,6 +91,27 @@ public sealed partial class LanguageTests(TestApps apps)
     }
 
     [Theory, BothEngines]
+    public async Task Language_switch_refuses_a_token_from_another_session_with_400(Engine engine)
+    {
+        var app = apps.For(engine);
+        using var other = Browser(app);
+        var othersToken = AntiforgeryToken().Match(LanguageForm().Match(await other.GetStringAsync("/", TestContext.Current.CancellationToken)).Value);
+        using var client = Browser(app);
+        await client.GetStringAsync("/", TestContext.Current.CancellationToken);
+        using var form = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["culture"] = "fr",
+            ["returnUrl"] = "/",
+            ["__RequestVerificationToken"] = WebUtility.HtmlDecode(othersToken.Groups[1].Value),
+        });
+
+        using var response = await client.PostAsync("/language", form, TestContext.Current.CancellationToken);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        SetsCultureCookie(response).ShouldBeFalse();
+    }
+
+    [Theory, BothEngines]
     public async Task Language_switch_refuses_an_unsupported_language(Engine engine)
     {
         using var client = Browser(apps.For(engine));

@@ -1,12 +1,14 @@
 using Consultation.Web.Infrastructure.Access;
 using FluentValidation;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Consultation.Web.Infrastructure.Errors;
 
 /// <summary>
-/// Turns the pipeline's refusals into RFC 9457 problem responses: 400 field by field, 401, 403 and 404.
+/// Turns the pipeline's refusals into RFC 9457 problem responses: 400 field by field or for a bad antiforgery token,
+/// 401, 403 and 404.
 /// Anything else is a 500 without details.
 /// </summary>
 public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
@@ -22,6 +24,10 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
                 Status = StatusCodes.Status400BadRequest,
                 Title = "The request has invalid fields.",
             },
+            // A minimal-API form post whose antiforgery token is missing or forged reads the form after the middleware
+            // found it invalid: the client's mistake (or an attack), not ours.
+            AntiforgeryValidationException or { InnerException: AntiforgeryValidationException } =>
+                new() { Status = StatusCodes.Status400BadRequest, Title = "The form's security token is missing or not valid. Reload the page and try again." },
             BadHttpRequestException bad => new() { Status = StatusCodes.Status400BadRequest, Title = "The request could not be read.", Detail = bad.Message },
             NotSignedInException => new() { Status = StatusCodes.Status401Unauthorized, Title = exception.Message },
             AccessDeniedException => new() { Status = StatusCodes.Status403Forbidden, Title = exception.Message },
