@@ -5,6 +5,7 @@ using Consultation.Web.Features.Connect;
 using Consultation.Web.Features.Networks;
 using Consultation.Web.Features.Organisations;
 using Consultation.Web.Features.Reference;
+using Consultation.Web.Features.Reports;
 
 namespace Consultation.Web.Features;
 
@@ -21,6 +22,7 @@ public static class FeatureEndpoints
         OrganisationsEndpoints.Map(api);
         ApiClientsEndpoints.Map(api);
         ConnectEndpoints.Map(app);
+        ReportsEndpoints.Map(api);
         return app;
     }
 }
