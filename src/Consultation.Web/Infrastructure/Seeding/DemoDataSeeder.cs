@@ -56,6 +56,11 @@ public static class DemoDataSeeder
             await log.WriteLineAsync($"The database already has {existing} consultations; add --force to seed on top of them.");
             return SeedResult.RefusedNotEmpty;
         }
+        if (connections.Dialect == Dialect.Sqlite)
+        {
+            // A seed can simply be run again, so while it loads it trades durability for speed (per connection only).
+            await connection.ExecuteAsync("PRAGMA synchronous = OFF; PRAGMA cache_size = -100000");
+        }
         // A second --force run must not repeat the first run's ids.
         var rng = new Random(o.Seed + (int)existing);
         var countries = (await connection.QueryAsync<string>("SELECT code FROM country WHERE code <> 'AQ' ORDER BY code")).AsList();
