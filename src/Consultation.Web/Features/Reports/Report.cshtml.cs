@@ -2,6 +2,7 @@ using Consultation.Web.Infrastructure.Web;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace Consultation.Web.Features.Reports;
 
@@ -9,6 +10,7 @@ namespace Consultation.Web.Features.Reports;
 /// The synthesis report as a printable page: counts, charts, and the inputs under each priority and objective.
 /// Downloads of a small report are plain links; a large one is prepared in the background from a button here.
 /// </summary>
+[EnableRateLimiting(RateLimits.Posting)]
 public sealed class ReportModel(ISender sender) : PageModel
 {
     public GetSynthesisReport.Result Report { get; private set; } = null!;
