@@ -1,7 +1,9 @@
 using Consultation.Web.Features;
 using Consultation.Web.Features.Accounts;
+using Consultation.Web.Features.Reports;
 using Consultation.Web.Infrastructure;
 using Consultation.Web.Infrastructure.Identity;
+using Consultation.Web.Infrastructure.Seeding;
 using Consultation.Web.Infrastructure.Web;
 using Consultation.Web.Live;
 using Microsoft.AspNetCore.HttpOverrides;
@@ -15,12 +17,17 @@ builder.Services.AddConsultationLocalisation();
 builder.Services.AddRazorPages(options => options.RootDirectory = "/Features").AddViewLocalization();
 builder.Services.AddOpenApi();
 builder.Services.AddConsultationLive(builder.Configuration);
+builder.Services.AddReports();
 
 var app = builder.Build();
 app.Services.MigrateDatabase();
 if (args.Contains("--migrate-only"))
 {
     return;
+}
+if (args.FirstOrDefault() == "seed")
+{
+    Environment.Exit(await DemoDataSeeder.RunAsync(app.Services, args[1..]));
 }
 await app.Services.OfferFirstAdminLinkAsync();
 

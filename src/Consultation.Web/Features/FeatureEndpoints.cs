@@ -9,6 +9,7 @@ using Consultation.Web.Features.Networks;
 using Consultation.Web.Features.Organisations;
 using Consultation.Web.Features.Reference;
 using Consultation.Web.Features.Submissions;
+using Consultation.Web.Features.Reports;
 
 namespace Consultation.Web.Features;
 
@@ -30,6 +31,7 @@ public static class FeatureEndpoints
         SubmissionsEndpoints.Map(api);
         CommentsEndpoints.Map(api);
         ModerationEndpoints.Map(api);
+        ReportsEndpoints.Map(api);
         return app;
     }
 }
