@@ -37,9 +37,6 @@ public sealed class Browser : IAsyncDisposable
         // Safety nets, not assertions: CI runs every suite at once on two cores.
         context.SetDefaultTimeout(60_000);
         context.SetDefaultNavigationTimeout(90_000);
-        context.SetDefaultTimeout(15_000);
-        // The first request of a run compiles pages; on a busy shared machine that alone can take longer than 15 s.
-        context.SetDefaultNavigationTimeout(45_000);
         return context;
     }
 

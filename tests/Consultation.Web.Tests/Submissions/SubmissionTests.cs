@@ -12,16 +12,16 @@ public sealed class SubmissionTests(TestApps apps)
 
     static object Text(string title, string body = "We ask for **firewalls** between services and immigration enforcement.",
         string attribution = "organisation", Guid[]? authors = null, string language = "en", string[]? priorities = null) => new
-    {
-        title,
-        summary = "Safe access to services",
-        body,
-        language,
-        priorityCodes = priorities ?? ["P01"],
-        objectiveNumbers = new[] { 15 },
-        attribution,
-        namedAuthorIds = authors ?? [],
-    };
+        {
+            title,
+            summary = "Safe access to services",
+            body,
+            language,
+            priorityCodes = priorities ?? ["P01"],
+            objectiveNumbers = new[] { 15 },
+            attribution,
+            namedAuthorIds = authors ?? [],
+        };
 
     sealed record Writers(TestPerson Member, Guid OrganisationId, Guid ConsultationId);
 
