@@ -60,4 +60,20 @@ public sealed class ModerationPagesTests(TestApps apps)
         (await app.ScalarAsync<string>("SELECT statement FROM moderation_appeal WHERE decision_id = @Id", new { Id = decision.DecisionId }))
             .ShouldBe("It was a joke between friends");
     }
+
+    [Theory, BothEngines]
+    public async Task A_signed_in_reader_finds_the_report_link_on_a_submission_and_it_opens_the_flag_form(Engine engine)
+    {
+        var app = apps.For(engine);
+        var scene = await app.CreateModerationSceneAsync();
+        var flagPage = $"/Moderation/Flag?type=submission&id={scene.SubmissionId}";
+
+        var anonymousView = await app.Client().GetStringAsync($"/Submissions/{scene.SubmissionId}", Ct);
+        var reader = app.Client(await app.CreatePersonAsync());
+        var readersView = await reader.GetStringAsync($"/Submissions/{scene.SubmissionId}", Ct);
+
+        anonymousView.ShouldNotContain("/Moderation/Flag");
+        System.Net.WebUtility.HtmlDecode(readersView).ShouldContain(flagPage);
+        (await reader.GetAsync(flagPage, Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
 }
