@@ -15,11 +15,18 @@ public static partial class Forms
         var ct = TestContext.Current.CancellationToken;
         using var form = await client.GetAsync(page, ct);
         form.StatusCode.ShouldBe(HttpStatusCode.OK, $"GET {page} to read its form");
-        var token = AntiforgeryToken().Match(await form.Content.ReadAsStringAsync(ct));
-        token.Success.ShouldBeTrue($"no antiforgery token in {page}");
+        var token = AntiforgeryTokenIn(await form.Content.ReadAsStringAsync(ct));
         var action = handler is null ? page : $"{page}{(page.Contains('?', StringComparison.Ordinal) ? '&' : '?')}handler={handler}";
-        using var body = new FormUrlEncodedContent(fields.Append(new("__RequestVerificationToken", WebUtility.HtmlDecode(token.Groups[1].Value))));
+        using var body = new FormUrlEncodedContent(fields.Append(new("__RequestVerificationToken", token)));
         return await client.PostAsync(action, body, ct);
+    }
+
+    /// <summary>The antiforgery token a page's form carries.</summary>
+    public static string AntiforgeryTokenIn(string html)
+    {
+        var token = AntiforgeryToken().Match(html);
+        token.Success.ShouldBeTrue("no antiforgery token in the page");
+        return WebUtility.HtmlDecode(token.Groups[1].Value);
     }
 
     /// <summary>The page's text, for asserting what a person reads.</summary>

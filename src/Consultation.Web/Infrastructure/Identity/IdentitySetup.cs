@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 
 namespace Consultation.Web.Infrastructure.Identity;
@@ -23,6 +24,12 @@ public static class IdentitySetup
             })
             .AddEntityFrameworkStores<IdentityStore>()
             .AddDefaultTokenProviders();
+
+        // One key ring in the shared database: every instance behind the load balancer reads the others' cookies and
+        // antiforgery tokens, and signed-in people stay signed in across restarts and moves to a new machine.
+        services.AddDataProtection()
+            .SetApplicationName("Consultation")
+            .PersistKeysToDbContext<IdentityStore>();
 
         services.ConfigureApplicationCookie(options =>
         {
