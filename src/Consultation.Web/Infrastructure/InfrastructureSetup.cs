@@ -57,6 +57,7 @@ public static class InfrastructureSetup
         services.AddConsultationMediator();
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemExceptionHandler>();
+        services.AddHostedService<Housekeeping.Housekeeping>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         services.AddConsultationRateLimits(configuration);
         return services;

@@ -1,3 +1,4 @@
+using Consultation.Web.Infrastructure.Housekeeping;
 namespace Consultation.Web.Features.Reports;
 
 public static class ReportsEndpoints
@@ -14,5 +15,6 @@ public static class ReportsEndpoints
         .AddScoped<ReportAccess>()
         .AddSingleton<ReportFiles>()
         .AddSingleton<ReportJobQueue>()
-        .AddHostedService<ReportJobRunner>();
+        .AddHostedService<ReportJobRunner>()
+        .AddScoped<IHousekeepingTask, OldReportPruning>();
 }

@@ -1,3 +1,4 @@
+using Consultation.Web.Infrastructure.Housekeeping;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Identity;
@@ -21,6 +22,7 @@ public static class OpenIdConnectSetup
 
     public static IServiceCollection AddConsultationOpenIdConnect(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
+        services.AddScoped<IHousekeepingTask, ExpiredTokenPruning>();
         services.AddOpenIddict()
             .AddCore(core => core.UseEntityFrameworkCore().UseDbContext<IdentityStore>().ReplaceDefaultEntities<Guid>())
             .AddServer(server =>
