@@ -2,6 +2,7 @@ using Consultation.Web.Features;
 using Consultation.Web.Features.Accounts;
 using Consultation.Web.Features.Reports;
 using Consultation.Web.Infrastructure;
+using Consultation.Web.Infrastructure.Idempotency;
 using Consultation.Web.Infrastructure.Identity;
 using Consultation.Web.Infrastructure.Seeding;
 using Consultation.Web.Infrastructure.Web;
@@ -52,6 +53,7 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();
 app.UseRateLimiter();
+app.UseIdempotencyKeys();
 
 app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
 app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") });

@@ -3,6 +3,8 @@ using Consultation.Web.Infrastructure.Audit;
 using Consultation.Web.Infrastructure.Database;
 using Consultation.Web.Infrastructure.Email;
 using Consultation.Web.Infrastructure.Errors;
+using Consultation.Web.Infrastructure.Housekeeping;
+using Consultation.Web.Infrastructure.Idempotency;
 using Consultation.Web.Infrastructure.Identity;
 using Consultation.Web.Infrastructure.Pipeline;
 using Consultation.Web.Infrastructure.Text;
@@ -58,6 +60,7 @@ public static class InfrastructureSetup
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.AddHostedService<Housekeeping.Housekeeping>();
+        services.AddScoped<IHousekeepingTask, IdempotentRequestPruning>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         services.AddConsultationRateLimits(configuration);
         return services;
