@@ -152,9 +152,9 @@ public sealed class SubmissionTests(TestApps apps)
         }
 
         (await ErrorFieldsAsync(Text("x", body: " ", language: "english", priorities: ["P99"])))
-            .ShouldBe(["text.Title", "text.Body", "text.Language", "text.PriorityCodes"], ignoreOrder: true);
-        (await ErrorFieldsAsync(Text("Named nobody", attribution: "named"))).ShouldBe(["text.NamedAuthorIds"]);
-        (await ErrorFieldsAsync(Text("Named a stranger", attribution: "named", authors: [stranger.Id]))).ShouldBe(["text.NamedAuthorIds"]);
+            .ShouldBe(["text.title", "text.body", "text.language", "text.priorityCodes"], ignoreOrder: true);
+        (await ErrorFieldsAsync(Text("Named nobody", attribution: "named"))).ShouldBe(["text.namedAuthorIds"]);
+        (await ErrorFieldsAsync(Text("Named a stranger", attribution: "named", authors: [stranger.Id]))).ShouldBe(["text.namedAuthorIds"]);
         var closed = await app.CreateConsultationRowAsync(writers.OrganisationId, "closed");
         (await ErrorFieldsAsync(Text("Too late"), closed)).ShouldBe(["consultationId"]);
         (await app.ScalarAsync<long>("SELECT COUNT(*) FROM submission WHERE organisation_id = @Id", new { Id = writers.OrganisationId })).ShouldBe(0);
