@@ -94,9 +94,31 @@ public sealed class ConsultationTests(TestApps apps)
         var verified = await app.CreateOrganisationAsync(representative);
         var id = await CreatedIdAsync(await app.Client(representative).PostAsJsonAsync("/api/consultations",
             new { organisationId = verified, details = Details(title) }, Ct));
-        (await app.Client(member).PostAsJsonAsync($"/api/consultations/{id}/status", new { status = "open" }, Ct)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await app.Client(representative).PostAsJsonAsync($"/api/consultations/{id}/status", new { status = "open" }, Ct)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        (await app.Client(member).PostAsJsonAsync($"/api/consultations/{id}/status", new { status = "closed" }, Ct)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         (await app.Client(member).PutAsJsonAsync($"/api/consultations/{id}", Details("Taken over"), Ct)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
-        (await app.ScalarAsync<string>("SELECT status FROM consultation WHERE id = @Id", new { Id = id })).ShouldBe("draft");
+        (await app.ScalarAsync<string>("SELECT status FROM consultation WHERE id = @Id", new { Id = id })).ShouldBe("open");
+        (await app.ScalarAsync<string>("SELECT title FROM consultation WHERE id = @Id", new { Id = id })).ShouldBe(title);
+    }
+
+    [Theory, BothEngines]
+    public async Task A_draft_does_not_exist_for_those_who_may_not_run_it(Engine engine)
+    {
+        var app = apps.For(engine);
+        var network = await app.CreateNetworkAsync();
+        var stranger = await app.CreatePersonAsync(twoFactor: true);
+        var title = "Draft " + Guid.NewGuid().ToString("N");
+        var id = await CreatedIdAsync(await app.Client(network.Organiser).PostAsJsonAsync("/api/consultations",
+            new { networkId = network.Id, details = Details(title) }, Ct));
+
+        // As on its page: running it must not tell a stranger that the draft exists.
+        (await app.Client(stranger).GetAsync($"/api/consultations/{id}", Ct)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await app.Client(stranger).PostAsJsonAsync($"/api/consultations/{id}/status", new { status = "open" }, Ct)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await app.Client(stranger).PutAsJsonAsync($"/api/consultations/{id}", Details("Taken over"), Ct)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+
+        (await app.ScalarAsync<string>("SELECT status || ' ' || title FROM consultation WHERE id = @Id", new { Id = id })).ShouldBe("draft " + title);
+        (await app.ConsultationAuditCountAsync(id, "consultation.status-changed")).ShouldBe(0);
+        (await app.Client(network.Organiser).PostAsJsonAsync($"/api/consultations/{id}/status", new { status = "open" }, Ct)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
     }
 
     [Theory, BothEngines]
@@ -115,7 +137,7 @@ public sealed class ConsultationTests(TestApps apps)
         using var twoOwners = await client.PostAsJsonAsync("/api/consultations",
             new { organisationId = organisation, networkId = Guid.NewGuid(), details = Details("Two owners") }, Ct);
 
-        (await ErrorFieldsAsync(bad)).ShouldBe(["details.Title", "details.CountryCode", "details.ClosesAt"], ignoreOrder: true);
+        (await ErrorFieldsAsync(bad)).ShouldBe(["details.title", "details.countryCode", "details.closesAt"], ignoreOrder: true);
         (await ErrorFieldsAsync(twoOwners)).ShouldBe(["networkId"]);
         (await app.ScalarAsync<long>("SELECT COUNT(*) FROM consultation WHERE organisation_id = @Id", new { Id = organisation })).ShouldBe(0);
     }

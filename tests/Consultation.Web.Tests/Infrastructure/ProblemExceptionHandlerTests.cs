@@ -1,5 +1,8 @@
+using System.Text.Json;
 using Consultation.Web.Infrastructure.Errors;
 using Consultation.Web.Tests.Support;
+using FluentValidation;
+using FluentValidation.Results;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -28,5 +31,29 @@ public sealed class ProblemExceptionHandlerTests(TestApps apps)
 
         handled.ShouldBeTrue();
         http.Response.StatusCode.ShouldBe(StatusCodes.Status400BadRequest);
+    }
+
+    [Theory]
+    [InlineData("NetworkId", "networkId")]
+    [InlineData("Details.Title", "details.title")]
+    [InlineData("Text.NamedAuthorIds", "text.namedAuthorIds")]
+    [InlineData("Text.PriorityCodes[2]", "text.priorityCodes[2]")]
+    [InlineData("Items[0].UnitPrice", "items[0].unitPrice")]
+    public async Task Invalid_fields_are_named_as_the_json_body_names_them(string propertyPath, string field)
+    {
+        await using var scope = apps.For(Engine.Sqlite).Services.CreateAsyncScope();
+        var http = new DefaultHttpContext { RequestServices = scope.ServiceProvider };
+        http.Request.Method = "POST";
+        http.Request.Path = "/api/nested";
+        http.Response.Body = new MemoryStream();
+
+        var handled = await ActivatorUtilities.CreateInstance<ProblemExceptionHandler>(scope.ServiceProvider)
+            .TryHandleAsync(http, new ValidationException([new ValidationFailure(propertyPath, "Not valid.")]), TestContext.Current.CancellationToken);
+
+        handled.ShouldBeTrue();
+        http.Response.StatusCode.ShouldBe(StatusCodes.Status400BadRequest);
+        http.Response.Body.Position = 0;
+        using var problem = await JsonDocument.ParseAsync(http.Response.Body, cancellationToken: TestContext.Current.CancellationToken);
+        problem.RootElement.GetProperty("errors").EnumerateObject().Select(e => e.Name).ShouldBe([field]);
     }
 }

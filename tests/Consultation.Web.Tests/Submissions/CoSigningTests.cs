@@ -69,6 +69,22 @@ public sealed class CoSigningTests(TestApps apps)
     }
 
     [Theory, BothEngines]
+    public async Task Outsiders_inviting_to_a_draft_or_hidden_submission_learn_nothing_of_it(Engine engine)
+    {
+        var app = apps.For(engine);
+        var j = await JointAsync(app, status: "draft");
+        var hidden = await app.CreateSubmissionForCoSigningAsync(j.Lead, row: new(Hidden: true));
+        var body = new { organisationIds = new[] { j.Guest } };
+
+        foreach (var id in new[] { j.Submission, hidden })
+        {
+            (await app.Client(j.GuestRep).StatusOfAsync(HttpMethod.Post, $"/api/submissions/{id}/signatories", body)).ShouldBe(HttpStatusCode.NotFound);
+            (await app.SignatoryRowsAsync(id)).ShouldBe(1);
+        }
+        (await app.Client(j.LeadRep).StatusOfAsync(HttpMethod.Post, $"/api/submissions/{j.Submission}/signatories", body)).ShouldBe(HttpStatusCode.NoContent);
+    }
+
+    [Theory, BothEngines]
     public async Task An_invited_representative_accepts_or_declines_once_and_repeating_changes_nothing(Engine engine)
     {
         var app = apps.For(engine);

@@ -135,6 +135,26 @@ public sealed class SubmissionTests(TestApps apps)
     }
 
     [Theory, BothEngines]
+    public async Task A_suspended_organisation_may_no_longer_submit_or_edit_but_may_withdraw(Engine engine)
+    {
+        var app = apps.For(engine);
+        var writers = await ArrangeAsync(app);
+        var draft = await DraftAsync(app, writers, Text("Drafted before the suspension"));
+        var submitted = await DraftAsync(app, writers, Text("Submitted before the suspension"));
+        await app.SendAsync(writers.Member, new SubmitSubmission.Command(submitted));
+        await app.ExecuteSqlAsync("UPDATE organisation SET status = 'suspended' WHERE id = @Id", new { Id = writers.OrganisationId });
+        var client = app.Client(writers.Member);
+
+        (await client.PostAsync($"/api/submissions/{draft}/submit", null, Ct)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await client.PutAsJsonAsync($"/api/submissions/{submitted}", Text("Changed after the suspension"), Ct)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+
+        (await app.ScalarAsync<string>("SELECT status FROM submission WHERE id = @Id", new { Id = draft })).ShouldBe("draft");
+        (await app.ScalarAsync<string>("SELECT title FROM submission WHERE id = @Id", new { Id = submitted })).ShouldBe("Submitted before the suspension");
+        (await app.ScalarAsync<long>("SELECT COUNT(*) FROM submission_version WHERE submission_id = @Id", new { Id = submitted })).ShouldBe(1);
+        (await client.PostAsync($"/api/submissions/{submitted}/withdraw", null, Ct)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+    }
+
+    [Theory, BothEngines]
     public async Task Bad_input_is_refused_field_by_field_and_nothing_is_written(Engine engine)
     {
         var app = apps.For(engine);
@@ -152,9 +172,9 @@ public sealed class SubmissionTests(TestApps apps)
         }
 
         (await ErrorFieldsAsync(Text("x", body: " ", language: "english", priorities: ["P99"])))
-            .ShouldBe(["text.Title", "text.Body", "text.Language", "text.PriorityCodes"], ignoreOrder: true);
-        (await ErrorFieldsAsync(Text("Named nobody", attribution: "named"))).ShouldBe(["text.NamedAuthorIds"]);
-        (await ErrorFieldsAsync(Text("Named a stranger", attribution: "named", authors: [stranger.Id]))).ShouldBe(["text.NamedAuthorIds"]);
+            .ShouldBe(["text.title", "text.body", "text.language", "text.priorityCodes"], ignoreOrder: true);
+        (await ErrorFieldsAsync(Text("Named nobody", attribution: "named"))).ShouldBe(["text.namedAuthorIds"]);
+        (await ErrorFieldsAsync(Text("Named a stranger", attribution: "named", authors: [stranger.Id]))).ShouldBe(["text.namedAuthorIds"]);
         var closed = await app.CreateConsultationRowAsync(writers.OrganisationId, "closed");
         (await ErrorFieldsAsync(Text("Too late"), closed)).ShouldBe(["consultationId"]);
         (await app.ScalarAsync<long>("SELECT COUNT(*) FROM submission WHERE organisation_id = @Id", new { Id = writers.OrganisationId })).ShouldBe(0);

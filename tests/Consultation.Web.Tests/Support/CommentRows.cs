@@ -44,6 +44,19 @@ public static class CommentRows
         return new CommentThread(submissionId, consultationId, networkId, moderator);
     }
 
+    /// <summary>A top-level comment by this person on the submission, "visible", "pending" or "hidden", numbered as the thread's next event.</summary>
+    public static async Task<Guid> CreateCommentRowAsync(this TestApp app, Guid submissionId, TestPerson author, string state = "visible")
+    {
+        var id = Guid.CreateVersion7();
+        await app.ExecuteSqlAsync("""
+            UPDATE submission SET thread_sequence = thread_sequence + 1 WHERE id = @SubmissionId;
+            INSERT INTO comment (id, submission_id, author_user_id, body, body_html, created_at, state, sequence)
+            SELECT @Id, id, @AuthorId, 'A comment', '<p>A comment</p>', @Now, @State, thread_sequence FROM submission WHERE id = @SubmissionId;
+            """,
+            new { Id = id, SubmissionId = submissionId, AuthorId = author.Id, State = state, Now = app.Clock.GetUtcNow() });
+        return id;
+    }
+
     public static Task<long> CommentCountAsync(this TestApp app, Guid submissionId) =>
         app.ScalarAsync<long>("SELECT COUNT(*) FROM comment WHERE submission_id = @SubmissionId", new { SubmissionId = submissionId });
 

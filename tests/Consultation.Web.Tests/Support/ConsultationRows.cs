@@ -7,18 +7,26 @@ namespace Consultation.Web.Tests.Support;
 public static class ConsultationRows
 {
     /// <summary>A global consultation run by the organisation, in the given status.</summary>
-    public static async Task<Guid> CreateConsultationRowAsync(this TestApp app, Guid organisationId, string status = "open", string? title = null)
+    public static Task<Guid> CreateConsultationRowAsync(this TestApp app, Guid organisationId, string status = "open", string? title = null) =>
+        app.InsertConsultationAsync(organisationId, null, status, title);
+
+    /// <summary>A global consultation run by the network (so moderated by its organisers), in the given status.</summary>
+    public static Task<Guid> CreateNetworkConsultationRowAsync(this TestApp app, Guid networkId, string status = "open", string? title = null) =>
+        app.InsertConsultationAsync(null, networkId, status, title);
+
+    static async Task<Guid> InsertConsultationAsync(this TestApp app, Guid? organisationId, Guid? networkId, string status, string? title)
     {
         var id = Guid.CreateVersion7();
         var now = app.Clock.GetUtcNow();
         await app.ExecuteSqlAsync("""
-            INSERT INTO consultation (id, organisation_id, title, scope, opens_at, closes_at, status, created_at)
-            VALUES (@Id, @OrganisationId, @Title, 'global', @OpensAt, @ClosesAt, @Status, @Now)
+            INSERT INTO consultation (id, organisation_id, network_id, title, scope, opens_at, closes_at, status, created_at)
+            VALUES (@Id, @OrganisationId, @NetworkId, @Title, 'global', @OpensAt, @ClosesAt, @Status, @Now)
             """,
             new
             {
                 Id = id,
                 OrganisationId = organisationId,
+                NetworkId = networkId,
                 Title = title ?? "Consultation " + id.ToString("N")[^8..],
                 OpensAt = now.AddDays(-1),
                 ClosesAt = now.AddDays(30),

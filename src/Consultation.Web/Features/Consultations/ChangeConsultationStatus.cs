@@ -33,8 +33,7 @@ public static class ChangeConsultationStatus
 
         public async ValueTask<Result> Handle(Command c, CancellationToken ct)
         {
-            var owner = await ConsultationAuthority.OwnerAsync(db, c.Id, ct);
-            await ConsultationAuthority.RequireMayManageAsync(rules, db, caller.RequiredUserId, owner.NetworkId, owner.OrganisationId, ct);
+            var owner = await ConsultationAuthority.RequireManagedAsync(rules, db, caller.RequiredUserId, c.Id, ct);
             if (Array.IndexOf(Steps, c.Status) != Array.IndexOf(Steps, owner.Status) + 1
                 || await db.ExecuteAsync(UpdateSql, new { c.Id, c.Status, From = owner.Status }, ct) == 0)
             {

@@ -26,17 +26,29 @@ public static class ConsultationAuthority
     {
         if (!await MayManageAsync(rules, db, userId, networkId, organisationId, ct))
         {
-            throw new AccessDeniedException(
-                "Only the network's organisers (with two-factor sign-in) or a verified organisation's representatives may do this.");
+            throw Refused();
         }
     }
 
-    /// <summary>The consultation's owners, or NotFound: the managing use cases start here.</summary>
-    public static async Task<Owner> OwnerAsync(Db db, Guid consultationId, CancellationToken ct) =>
-        await db.QuerySingleOrDefaultAsync<Owner>(
+    /// <summary>
+    /// The consultation's owners, for someone who may manage it: the managing use cases start here. A draft does not
+    /// exist for anyone else (404, as on its page); an open or closed one is public, so they are refused (403).
+    /// </summary>
+    public static async Task<Owner> RequireManagedAsync(AccessRules rules, Db db, Guid userId, Guid consultationId, CancellationToken ct)
+    {
+        var owner = await db.QuerySingleOrDefaultAsync<Owner>(
             "SELECT network_id AS NetworkId, organisation_id AS OrganisationId, status AS Status FROM consultation WHERE id = @Id",
             new { Id = consultationId }, ct)
-        ?? throw new NotFoundException("The consultation");
+            ?? throw new NotFoundException("The consultation");
+        if (await MayManageAsync(rules, db, userId, owner.NetworkId, owner.OrganisationId, ct))
+        {
+            return owner;
+        }
+        throw owner.Status == "draft" ? new NotFoundException("The consultation") : Refused();
+    }
+
+    static AccessDeniedException Refused() =>
+        new("Only the network's organisers (with two-factor sign-in) or a verified organisation's representatives may do this.");
 
     public sealed record Owner
     {

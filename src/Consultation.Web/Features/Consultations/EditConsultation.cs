@@ -31,8 +31,7 @@ public static class EditConsultation
 
         public async ValueTask<Result> Handle(Command c, CancellationToken ct)
         {
-            var owner = await ConsultationAuthority.OwnerAsync(db, c.Id, ct);
-            await ConsultationAuthority.RequireMayManageAsync(rules, db, caller.RequiredUserId, owner.NetworkId, owner.OrganisationId, ct);
+            await ConsultationAuthority.RequireManagedAsync(rules, db, caller.RequiredUserId, c.Id, ct);
             var row = c.Details.Row(markdown.ToSafeHtml(c.Details.Description ?? ""));
             row.Add("Id", c.Id);
             if (await db.ExecuteAsync(UpdateSql, row, ct) == 0)

@@ -39,7 +39,7 @@ public static class EditSubmission
 
         public async ValueTask<Result> Handle(Command c, CancellationToken ct)
         {
-            var state = await SubmissionAccess.WritableAsync(db, caller, rules, c.SubmissionId, ct);
+            var state = await SubmissionAccess.PublishableAsync(db, caller, rules, c.SubmissionId, ct);
             if (state.Status == "withdrawn")
             {
                 return Result.Withdrawn;

@@ -59,7 +59,8 @@ public static class InviteCoSigners
 
         public async ValueTask<Result> Handle(Command command, CancellationToken ct)
         {
-            var submission = await db.SubmissionStateAsync(command.SubmissionId, ct);
+            // A draft or hidden submission does not exist for outsiders (404); others may see it but not invite (403).
+            var (submission, _) = await db.VisibleSubmissionAsync(caller, rules, command.SubmissionId, ct);
             if (await rules.OrganisationRoleAsync(caller.RequiredUserId, submission.LeadOrganisationId, ct) != "representative")
             {
                 throw new AccessDeniedException("Only the lead organisation's representatives may invite co-signers.");

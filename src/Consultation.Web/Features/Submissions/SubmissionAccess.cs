@@ -45,4 +45,16 @@ public static class SubmissionAccess
         var state = await VisibleAsync(db, caller, rules, submissionId, ct);
         return state.IsLeadMember ? state : throw new AccessDeniedException("Only members of the lead organisation may change this submission.");
     }
+
+    /// <summary>
+    /// As <see cref="WritableAsync"/>, while the lead organisation is verified: a position speaks for it, so once
+    /// suspended it may no longer publish or change what it says (it may still withdraw it).
+    /// </summary>
+    public static async Task<State> PublishableAsync(Db db, Caller caller, AccessRules rules, Guid submissionId, CancellationToken ct)
+    {
+        var state = await WritableAsync(db, caller, rules, submissionId, ct);
+        return await db.IsVerifiedOrganisationAsync(state.OrganisationId, ct)
+            ? state
+            : throw new AccessDeniedException("Only a verified organisation may submit positions.");
+    }
 }

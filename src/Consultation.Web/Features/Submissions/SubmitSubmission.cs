@@ -22,7 +22,7 @@ public static class SubmitSubmission
 
         public async ValueTask<Result> Handle(Command c, CancellationToken ct)
         {
-            var state = await SubmissionAccess.WritableAsync(db, caller, rules, c.SubmissionId, ct);
+            var state = await SubmissionAccess.PublishableAsync(db, caller, rules, c.SubmissionId, ct);
             if (state.Status != "draft")
             {
                 return Result.NotADraft;

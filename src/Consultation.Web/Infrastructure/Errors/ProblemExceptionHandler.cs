@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Consultation.Web.Infrastructure.Access;
 using FluentValidation;
 using Microsoft.AspNetCore.Antiforgery;
@@ -42,6 +43,10 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
         return await problems.TryWriteAsync(new() { HttpContext = http, ProblemDetails = problem, Exception = exception });
     }
 
-    static string Camel(string name) =>
-        string.IsNullOrEmpty(name) ? name : char.ToLowerInvariant(name[0]) + name[1..];
+    /// <summary>
+    /// A FluentValidation property path as the JSON body names it: every dotted segment camel-cased, indexers kept
+    /// ("Text.NamedAuthorIds[0]" is "text.namedAuthorIds[0]"), so clients can find the field they sent.
+    /// </summary>
+    static string Camel(string path) =>
+        string.Join('.', path.Split('.').Select(segment => JsonNamingPolicy.CamelCase.ConvertName(segment)));
 }
