@@ -161,4 +161,20 @@ public sealed class ConsultationFormTests(TestApps apps)
             main.QuerySelectorAll("a[href^='javascript']").ShouldBeEmpty();
         }
     }
+
+    [Theory, BothEngines]
+    public async Task The_forms_speak_the_visitors_language(Engine engine)
+    {
+        var app = apps.For(engine);
+        var network = await app.CreateNetworkAsync();
+        var client = app.Client(network.Organiser);
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("fr");
+        var id = CreatedId(await client.SubmitAsync("/Consultations/Create", Fields("En français", $"network:{network.Id}")));
+
+        var create = WebUtility.HtmlDecode(await client.GetStringAsync("/Consultations/Create", Ct));
+        create.ShouldContain("Créer une consultation");
+        create.ShouldContain("Les heures sont en UTC");
+        WebUtility.HtmlDecode(await client.GetStringAsync($"/Consultations/{id}/Edit", Ct)).ShouldContain("Modifier la consultation");
+        WebUtility.HtmlDecode(await client.GetStringAsync($"/Consultations/{id}", Ct)).ShouldContain("Gérer cette consultation");
+    }
 }

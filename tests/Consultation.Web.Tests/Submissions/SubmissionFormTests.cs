@@ -186,4 +186,20 @@ public sealed class SubmissionFormTests(TestApps apps)
             main.QuerySelectorAll("a[href^='javascript']").ShouldBeEmpty();
         }
     }
+
+    [Theory, BothEngines]
+    public async Task The_forms_speak_the_visitors_language(Engine engine)
+    {
+        var app = apps.For(engine);
+        var w = await ArrangeAsync(app);
+        var client = app.Client(w.Member);
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("ar");
+
+        var draft = WebUtility.HtmlDecode(await client.GetStringAsync($"/Consultations/{w.ConsultationId}/Draft", Ct));
+        draft.ShouldContain("صياغة مساهمة");
+        draft.ShouldContain("نص المساهمة");
+        draft.ShouldContain("value=\"ar\"");
+        var id = DraftedId(await client.SubmitAsync($"/Consultations/{w.ConsultationId}/Draft", Fields("بالعربية", w.OrganisationId)));
+        WebUtility.HtmlDecode(await client.GetStringAsync($"/Submissions/{id}/Edit", Ct)).ShouldContain("تعديل المساهمة");
+    }
 }
