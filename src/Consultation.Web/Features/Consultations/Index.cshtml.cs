@@ -32,6 +32,9 @@ public sealed class IndexModel(ISender sender) : PageModel
 
     public GetReferenceData.Result Reference { get; private set; } = null!;
 
+    /// <summary>The person runs a network or represents a verified organisation, so the page offers the create form.</summary>
+    public bool MayCreate { get; private set; }
+
     public async Task OnGetAsync()
     {
         // A hand-edited address should still show something: drop or clamp what the list would refuse.
@@ -42,6 +45,8 @@ public sealed class IndexModel(ISender sender) : PageModel
             Search = Search[..ListConsultations.SearchMaxLength];
         }
         Reference = await sender.Send(new GetReferenceData.Query(), HttpContext.RequestAborted);
+        MayCreate = User.Identity?.IsAuthenticated == true
+            && (await sender.Send(new ListConsultationOwners.Query(), HttpContext.RequestAborted)).Count > 0;
         Consultations = await sender.Send(new ListConsultations.Query(Status, Country, Region, Network, Search, Math.Max(1, PageNumber)),
             HttpContext.RequestAborted);
     }

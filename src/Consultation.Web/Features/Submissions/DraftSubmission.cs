@@ -20,7 +20,11 @@ public static class DraftSubmission
 
     public sealed class Validator : AbstractValidator<Command>
     {
-        public Validator(SubmissionText.Validator text) => RuleFor(c => c.Text).NotNull().SetValidator(text);
+        public Validator(SubmissionText.Validator text, IStringLocalizer<SubmissionMessages> messages)
+        {
+            RuleFor(c => c.OrganisationId).NotEmpty().WithMessage(_ => messages["Choose the organisation the submission speaks for."]);
+            RuleFor(c => c.Text).NotNull().SetValidator(text);
+        }
     }
 
     public sealed class Handler(Db db, Caller caller, MarkdownRenderer markdown, IStringLocalizer<SubmissionMessages> text, TimeProvider clock)

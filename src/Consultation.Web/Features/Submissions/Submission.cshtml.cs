@@ -6,16 +6,23 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Consultation.Web.Features.Submissions;
 
-/// <summary>A submission's page, with small forms for its writers (submit, withdraw) and for a named author (agree).</summary>
+/// <summary>
+/// A submission's page, with small forms for its writers (edit, submit, withdraw, invite co-signers), for a named
+/// author (agree) and for other organisations' representatives (answer an invitation, endorse).
+/// </summary>
 public sealed class SubmissionModel(ISender sender) : PageModel
 {
     public GetSubmission.Result Submission { get; private set; } = null!;
+
+    /// <summary>What the signed-in person may do as the organisations they represent (invite, answer, endorse).</summary>
+    public GetSigningOptions.Result? Signing { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
         try
         {
             Submission = await sender.Send(new GetSubmission.Query(id), HttpContext.RequestAborted);
+            Signing = User.Identity?.IsAuthenticated == true ? await sender.Send(new GetSigningOptions.Query(id), HttpContext.RequestAborted) : null;
             return Page();
         }
         catch (NotFoundException)

@@ -18,11 +18,13 @@ public sealed partial record SubmissionText
     public string? Body { get; init; }
     /// <summary>An ISO 639-1 code: the interface languages (en, fr, es, ar) or any other.</summary>
     public string? Language { get; init; }
-    public IReadOnlyList<string> PriorityCodes { get; init; } = [];
-    public IReadOnlyList<int> ObjectiveNumbers { get; init; } = [];
+    // The lists start as fresh List<T>, not []: MVC form binding adds to an existing collection and skips a read-only
+    // one such as the empty array [] gives, so checkboxes posted to the draft and edit pages would be lost.
+    public IReadOnlyList<string> PriorityCodes { get; init; } = new List<string>();
+    public IReadOnlyList<int> ObjectiveNumbers { get; init; } = new List<int>();
     public string? Attribution { get; init; }
     /// <summary>Members of the lead organisation to name as authors; each is shown only after agreeing.</summary>
-    public IReadOnlyList<Guid> NamedAuthorIds { get; init; } = [];
+    public IReadOnlyList<Guid> NamedAuthorIds { get; init; } = new List<Guid>();
 
     public string CleanLanguage => Language!.Trim().ToLowerInvariant();
 
