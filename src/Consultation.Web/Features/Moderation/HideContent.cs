@@ -4,6 +4,7 @@ using Consultation.Web.Infrastructure.Database;
 using Consultation.Web.Infrastructure.Web;
 using FluentValidation;
 using Mediator;
+using Microsoft.Extensions.Localization;
 
 namespace Consultation.Web.Features.Moderation;
 
@@ -28,7 +29,7 @@ public static class HideContent
         }
     }
 
-    public sealed class Handler(Db db, Caller caller, AccessRules rules, AuditLog audit, PublicLinks links, TimeProvider clock)
+    public sealed class Handler(Db db, Caller caller, AccessRules rules, AuditLog audit, PublicLinks links, IStringLocalizer<ModerationText> text, TimeProvider clock)
         : ICommandHandler<Command, Result>
     {
         public async ValueTask<Result> Handle(Command c, CancellationToken ct)
@@ -46,8 +47,7 @@ public static class HideContent
             await ModeratedContent.CloseFlagsAsync(db, c.ObjectType, c.ObjectId, "actioned", moderator, now, ct);
             var decision = await ModeratedContent.RecordDecisionAsync(db, content, c.ObjectType, c.ObjectId, "hide", c.ReasonCode, note, moderator, now, ct);
             await audit.RecordAsync(ModerationAudit.Hidden, c.ObjectType.Name(), c.ObjectId, new { DecisionId = decision, c.ReasonCode, Note = note }, ct);
-            await ModeratedContent.TellAuthorAsync(db, links, content, "A moderator hid your contribution",
-                $"A moderator hid your {c.ObjectType.Name()} (reason: {c.ReasonCode}). {note}".TrimEnd(), ct);
+            await ModeratedContent.TellAuthorAsync(db, content, to => ModerationEmails.Hidden(text, links, to, c.ObjectType, c.ReasonCode, note), ct);
             return Result.Hidden;
         }
     }
