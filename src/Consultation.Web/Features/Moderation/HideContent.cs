@@ -43,9 +43,10 @@ public static class HideContent
             }
             var now = clock.GetUtcNow();
             var note = c.Note?.Trim() ?? "";
-            await ModeratedContent.SetHiddenAsync(db, c.ObjectType, c.ObjectId, hidden: true, ct);
             await ModeratedContent.CloseFlagsAsync(db, c.ObjectType, c.ObjectId, "actioned", moderator, now, ct);
             var decision = await ModeratedContent.RecordDecisionAsync(db, content, c.ObjectType, c.ObjectId, "hide", c.ReasonCode, note, moderator, now, ct);
+            // After the decision: the live event tells open pages its reason.
+            await ModeratedContent.SetHiddenAsync(db, c.ObjectType, c.ObjectId, hidden: true, ct);
             await audit.RecordAsync(ModerationAudit.Hidden, c.ObjectType.Name(), c.ObjectId, new { DecisionId = decision, c.ReasonCode, Note = note }, ct);
             await ModeratedContent.TellAuthorAsync(db, content, to => ModerationEmails.Hidden(text, links, to, c.ObjectType, c.ReasonCode, note), ct);
             return Result.Hidden;
