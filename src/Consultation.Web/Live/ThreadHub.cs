@@ -13,6 +13,12 @@ public interface IThreadClient
 
     /// <summary>Up-vote tallies changed: coalesced, so one event may carry several sequences.</summary>
     Task CommentUpvoted(UpvoteTallies tallies);
+
+    /// <summary>A moderator hid (state "hidden", no text), restored or approved (state "visible") a comment.</summary>
+    Task CommentModerated(CommentView comment);
+
+    /// <summary>A moderator hid or restored the submission itself, and so its whole thread.</summary>
+    Task ThreadVisibilityChanged(ThreadVisibilityChanged change);
 }
 
 /// <param name="Sequences">The thread sequences this event accounts for, so the client sees no false gap.</param>

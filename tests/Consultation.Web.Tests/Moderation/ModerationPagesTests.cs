@@ -1,5 +1,6 @@
 using System.Net;
 using Consultation.Web.Features.Moderation;
+using Consultation.Web.Tests.Comments;
 using Consultation.Web.Tests.Support;
 
 namespace Consultation.Web.Tests.Moderation;
@@ -75,5 +76,71 @@ public sealed class ModerationPagesTests(TestApps apps)
         anonymousView.ShouldNotContain("/Moderation/Flag");
         System.Net.WebUtility.HtmlDecode(readersView).ShouldContain(flagPage);
         (await reader.GetAsync(flagPage, Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Theory, BothEngines]
+    public async Task Thread_comments_link_signed_in_readers_to_the_flag_form_which_leads_back_to_the_thread(Engine engine)
+    {
+        var app = apps.For(engine);
+        var scene = await app.CreateModerationSceneAsync();
+        var thread = $"/Submissions/{scene.SubmissionId}/Comments";
+        var flag = $"/Moderation/Flag?type=comment&returnUrl={Uri.EscapeDataString(thread)}&id={scene.CommentId}";
+        var reader = app.Client(await app.CreatePersonAsync());
+
+        WebUtility.HtmlDecode(await (await reader.GetAsync(thread, Ct)).TextAsync()).ShouldContain($"<a href=\"{flag}\" data-flag-link>Report to the moderators</a>");
+        (await (await app.Client().GetAsync(thread, Ct)).TextAsync()).ShouldNotContain("data-flag-link>");
+        using (var elsewhere = await reader.GetAsync($"/Moderation/Flag?type=comment&returnUrl=%2F%2Fevil.example&id={scene.CommentId}", Ct))
+        {
+            (await elsewhere.TextAsync()).ShouldNotContain("href=\"//evil.example\"");
+        }
+
+        using var flagged = await reader.SubmitAsync(flag, [new("Reason", "spam")]);
+
+        WebUtility.HtmlDecode(await flagged.TextAsync()).ShouldContain($"<a href=\"{thread}\">Back to where you were</a>");
+        (await app.ModerationRowsAboutAsync("moderation_flag", scene.CommentId)).ShouldBe(1);
+    }
+
+    [Theory, BothEngines]
+    public async Task Moderators_see_the_queue_link_with_its_open_flags_on_the_consultation_submission_and_thread_pages(Engine engine)
+    {
+        var app = apps.For(engine);
+        var scene = await app.CreateModerationSceneAsync();
+        await app.SendAsync(await app.CreatePersonAsync(), new FlagContent.Command(ContentType.Comment, scene.CommentId, "abuse", null));
+        await app.SendAsync(await app.CreatePersonAsync(), new FlagContent.Command(ContentType.Submission, scene.SubmissionId, "spam", null));
+        var queue = $"href=\"/Consultations/{scene.ConsultationId}/Moderation\"";
+
+        foreach (var page in new[] { $"/Consultations/{scene.ConsultationId}", $"/Submissions/{scene.SubmissionId}", $"/Submissions/{scene.SubmissionId}/Comments" })
+        {
+            var moderators = await (await app.Client(scene.Moderator).GetAsync(page, Ct)).TextAsync();
+            moderators.ShouldContain(queue, customMessage: page);
+            moderators.ShouldContain("2 open flags", customMessage: page);
+            (await (await app.Client(scene.SubmissionAuthor).GetAsync(page, Ct)).TextAsync()).ShouldNotContain(queue, customMessage: page);
+            (await (await app.Client().GetAsync(page, Ct)).TextAsync()).ShouldNotContain(queue, customMessage: page);
+        }
+    }
+
+    [Theory, BothEngines]
+    public async Task A_hidden_comment_keeps_its_replies_behind_a_placeholder_and_its_moderators_still_read_it(Engine engine)
+    {
+        var app = apps.For(engine);
+        var scene = await app.CreateModerationSceneAsync();
+        await app.PostCommentAsync(await app.CreatePersonAsync(), scene.SubmissionId, "A calm reply", parentId: scene.CommentId);
+        await app.SendAsync(scene.Moderator, new HideContent.Command(ContentType.Comment, scene.CommentId, "abuse", null));
+        var thread = $"/Submissions/{scene.SubmissionId}/Comments";
+        const string placeholder = "data-hidden-notice>This comment was hidden by a moderator (Abuse)";
+
+        var readers = WebUtility.HtmlDecode(await (await app.Client(await app.CreatePersonAsync()).GetAsync(thread, Ct)).TextAsync());
+        readers.ShouldContain(placeholder);
+        readers.ShouldContain("A calm reply");
+        readers.ShouldNotContain("A rude comment");
+        readers.ShouldNotContain($"id={scene.CommentId}\"", customMessage: "a hidden comment cannot be flagged");
+        readers.ShouldNotContain($"value=\"{scene.CommentId}\"", customMessage: "nor voted on or answered");
+        var moderators = WebUtility.HtmlDecode(await (await app.Client(scene.Moderator).GetAsync(thread, Ct)).TextAsync());
+        moderators.ShouldContain(placeholder);
+        moderators.ShouldContain("A rude comment");
+        using var french = new HttpRequestMessage(HttpMethod.Get, thread);
+        french.Headers.AcceptLanguage.ParseAdd("fr");
+        WebUtility.HtmlDecode(await (await app.Client().SendAsync(french, Ct)).TextAsync())
+            .ShouldContain("data-hidden-notice>Ce commentaire a été masqué par un modérateur (Propos abusifs)");
     }
 }

@@ -162,4 +162,27 @@ public sealed class ModerationTests(TestApps apps)
         (await app.CommentStateAsync(scene.CommentId)).ShouldBe("visible");
         (await app.ModerationAuditCountAsync(scene.CommentId, ModerationAudit.Approved)).ShouldBe(1);
     }
+
+    [Theory, BothEngines]
+    public async Task Authors_are_told_in_their_own_language_not_the_moderators(Engine engine)
+    {
+        var app = apps.For(engine);
+        var scene = await app.CreateModerationSceneAsync();
+        await app.SetPreferredLanguageAsync(scene.CommentAuthor, "fr");
+        await app.SetPreferredLanguageAsync(scene.SubmissionAuthor, "ar");
+        var moderator = app.Client(scene.Moderator);
+        moderator.DefaultRequestHeaders.AcceptLanguage.ParseAdd("es");
+
+        (await moderator.StatusOfAsync(HttpMethod.Post, "/api/moderation/hide",
+            new { objectType = "comment", objectId = scene.CommentId, reasonCode = "abuse", note = "Attaque personnelle" })).ShouldBe(HttpStatusCode.NoContent);
+        (await moderator.StatusOfAsync(HttpMethod.Post, "/api/moderation/hide",
+            new { objectType = "submission", objectId = scene.SubmissionId, reasonCode = "spam" })).ShouldBe(HttpStatusCode.NoContent);
+
+        var french = await app.LatestToAsync(scene.CommentAuthor.Email, Ct);
+        french.ShouldContain("Subject: Un modérateur a masqué votre contribution");
+        french.ShouldContain("Un modérateur a masqué votre commentaire (motif : Propos abusifs).");
+        french.ShouldContain("Attaque personnelle");
+        french.LinkTo("/Moderation/Mine");
+        (await app.LatestToAsync(scene.SubmissionAuthor.Email, Ct)).ShouldContain("أخفى أحد المشرفين مساهمتك (السبب: رسائل مزعجة).");
+    }
 }

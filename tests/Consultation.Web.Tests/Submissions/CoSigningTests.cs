@@ -212,4 +212,34 @@ public sealed class CoSigningTests(TestApps apps)
         var pending = await app.Client(j.GuestRep).GetFromJsonAsync<List<ListCoSigningInvitations.Invitation>>(url, Ct);
         pending!.Single().SubmissionId.ShouldBe(j.Submission);
     }
+
+    [Theory, BothEngines]
+    public async Task Invitations_and_answers_are_written_in_each_recipients_language(Engine engine)
+    {
+        var app = apps.For(engine);
+        var j = await JointAsync(app);
+        var secondGuestRep = await app.CreatePersonAsync();
+        await app.AddOrganisationMemberAsync(j.Guest, secondGuestRep, "representative");
+        await app.SetPreferredLanguageAsync(j.GuestRep, "fr");
+        await app.SetPreferredLanguageAsync(secondGuestRep, "es");
+        await app.SetPreferredLanguageAsync(j.LeadRep, "fr");
+        var lead = app.Client(j.LeadRep);
+        lead.DefaultRequestHeaders.AcceptLanguage.ParseAdd("ar");
+
+        (await lead.StatusOfAsync(HttpMethod.Post, $"/api/submissions/{j.Submission}/signatories", new { organisationIds = new[] { j.Guest } }))
+            .ShouldBe(HttpStatusCode.NoContent);
+
+        var french = await app.LatestToAsync(j.GuestRep.Email, Ct);
+        french.ShouldContain("Subject: Une invitation à cosigner une contribution");
+        french.ShouldContain("Votre organisation est invitée à cosigner la contribution");
+        french.LinkTo($"/Organisations/{j.Guest}/CoSigning");
+        (await app.LatestToAsync(secondGuestRep.Email, Ct)).ShouldContain("Su organización está invitada a firmar conjuntamente la contribución");
+
+        (await app.Client(secondGuestRep).StatusOfAsync(HttpMethod.Post, $"/api/submissions/{j.Submission}/signatories/{j.Guest}/response", new { accept = true }))
+            .ShouldBe(HttpStatusCode.NoContent);
+
+        var answer = await app.LatestToAsync(j.LeadRep.Email, Ct);
+        answer.ShouldContain("a accepté l'invitation à cosigner");
+        answer.LinkTo($"/Submissions/{j.Submission}");
+    }
 }

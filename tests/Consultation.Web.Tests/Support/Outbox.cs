@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.RegularExpressions;
 
 namespace Consultation.Web.Tests.Support;
@@ -36,10 +37,44 @@ public static partial class Outbox
         return new Uri(match.Value);
     }
 
-    // SmtpClient writes quoted-printable bodies: undo soft line breaks and =XX escapes.
-    static string Decode(string eml) =>
-        QuotedByte().Replace(eml.Replace("=\r\n", "", StringComparison.Ordinal), m => ((char)Convert.ToByte(m.Value[1..], 16)).ToString());
+    // SmtpClient writes ASCII bodies as quoted-printable and UTF-8 ones (any accent or Arabic letter) as base64, and
+    // non-ASCII subjects as encoded words: undo all three, so tests read the text a person would.
+    static string Decode(string eml)
+    {
+        var split = eml.IndexOf("\r\n\r\n", StringComparison.Ordinal);
+        var headers = eml[..split].Replace("\r\n ", " ", StringComparison.Ordinal).Replace("\r\n\t", " ", StringComparison.Ordinal);
+        var body = eml[(split + 4)..];
+        headers = EncodedWords().Replace(headers, run => Encoding.UTF8.GetString(
+            [.. EncodedWord().Matches(run.Value).SelectMany(word => word.Groups[1].Value is "B" or "b"
+                ? Convert.FromBase64String(word.Groups[2].Value)
+                : QuotedPrintable(word.Groups[2].Value.Replace('_', ' ')))]));
+        body = headers.Contains("Content-Transfer-Encoding: base64", StringComparison.OrdinalIgnoreCase)
+            ? Encoding.UTF8.GetString(Convert.FromBase64String(string.Concat(body.Where(c => !char.IsWhiteSpace(c)))))
+            : Encoding.UTF8.GetString(QuotedPrintable(body.Replace("=\r\n", "", StringComparison.Ordinal)));
+        return headers + "\r\n\r\n" + body;
+    }
 
-    [GeneratedRegex("=[0-9A-F]{2}")]
-    private static partial Regex QuotedByte();
+    static byte[] QuotedPrintable(string text)
+    {
+        var bytes = new List<byte>(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] == '=' && i + 2 < text.Length && Uri.IsHexDigit(text[i + 1]) && Uri.IsHexDigit(text[i + 2]))
+            {
+                bytes.Add(Convert.ToByte(text.Substring(i + 1, 2), 16));
+                i += 2;
+            }
+            else
+            {
+                bytes.AddRange(Encoding.UTF8.GetBytes(text[i].ToString()));
+            }
+        }
+        return [.. bytes];
+    }
+
+    [GeneratedRegex(@"=\?utf-8\?[BQ]\?[^?]*\?=(?:\s+=\?utf-8\?[BQ]\?[^?]*\?=)*", RegexOptions.IgnoreCase)]
+    private static partial Regex EncodedWords();
+
+    [GeneratedRegex(@"=\?utf-8\?([BQ])\?([^?]*)\?=", RegexOptions.IgnoreCase)]
+    private static partial Regex EncodedWord();
 }

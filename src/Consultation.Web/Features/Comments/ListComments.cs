@@ -9,7 +9,8 @@ namespace Consultation.Web.Features.Comments;
 
 /// <summary>
 /// A submission's thread, public: visible comments (and the caller's own pending ones; all pending ones for
-/// moderators), newest or most supported first, replies under their parents, paged by top-level comment. The
+/// moderators) and, in their place so that their replies keep their context, hidden ones without their text (with it,
+/// marked hidden, for moderators), newest or most supported first, replies under their parents, paged by top-level comment. The
 /// thread's current sequence comes with it, so a live client knows where its updates start.
 /// </summary>
 public static class ListComments
@@ -22,6 +23,7 @@ public static class ListComments
 
     public sealed record Result(
         Guid SubmissionId,
+        Guid ConsultationId,
         string SubmissionTitle,
         long Sequence,
         Sort Order,
@@ -48,22 +50,24 @@ public static class ListComments
         static readonly string NewestSql = TreeSql("c.created_at DESC, c.id DESC");
         static readonly string SupportedSql = TreeSql("c.upvotes DESC, c.created_at DESC, c.id DESC");
 
+        const string InTree = $"(c.state = 'hidden' OR {CommentThreads.SeenByCaller})";
+
         // The page's top-level comments, then every reply below them that the caller may see.
         static string TreeSql(string topLevelOrder) => $"""
             WITH RECURSIVE page_roots AS (
                 SELECT c.id FROM comment c
-                WHERE c.submission_id = @SubmissionId AND c.parent_id IS NULL AND {CommentThreads.SeenByCaller}
+                WHERE c.submission_id = @SubmissionId AND c.parent_id IS NULL AND {InTree}
                 ORDER BY {topLevelOrder} LIMIT @Take OFFSET @Skip
             ), tree AS (
                 SELECT c.* FROM comment c WHERE c.id IN (SELECT id FROM page_roots)
                 UNION ALL
                 SELECT c.* FROM comment c JOIN tree t ON c.parent_id = t.id
-                WHERE {CommentThreads.SeenByCaller}
+                WHERE {InTree}
             )
             SELECT {CommentThreads.ViewColumns}
             FROM tree c LEFT JOIN "AspNetUsers" u ON u."Id" = c.author_user_id;
             SELECT COUNT(*) FROM comment c
-            WHERE c.submission_id = @SubmissionId AND c.parent_id IS NULL AND {CommentThreads.SeenByCaller};
+            WHERE c.submission_id = @SubmissionId AND c.parent_id IS NULL AND {InTree};
             SELECT v.comment_id AS Id FROM comment_vote v JOIN comment c ON c.id = v.comment_id
             WHERE c.submission_id = @SubmissionId AND v.user_id = @CallerId;
             """;
@@ -85,7 +89,7 @@ public static class ListComments
             var total = await lists.ReadSingleAsync<long>();
             var upvoted = (await lists.ReadAsync<UpvotedComment>()).Select(c => c.Id).ToHashSet();
             var roots = Threaded(comments, upvoted, query.Order);
-            return new Result(thread.SubmissionId, thread.Title, thread.Sequence, query.Order, moderates,
+            return new Result(thread.SubmissionId, thread.ConsultationId, thread.Title, thread.Sequence, query.Order, moderates,
                 new Paged<CommentNode>(roots, query.Page, PageSize, total));
         }
 

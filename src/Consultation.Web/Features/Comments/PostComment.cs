@@ -50,10 +50,6 @@ public static class PostComment
             VALUES (@Id, @SubmissionId, @ParentId, @Depth, @AuthorId, @Body, @BodyHtml, @CreatedAt, @State, 0, @Sequence)
             ON CONFLICT (id) DO NOTHING
             """;
-        const string ViewSql = $"""
-            SELECT {CommentThreads.ViewColumns}
-            FROM comment c LEFT JOIN "AspNetUsers" u ON u."Id" = c.author_user_id WHERE c.id = @Id
-            """;
 
         public async ValueTask<Result> Handle(Command command, CancellationToken ct)
         {
@@ -88,8 +84,7 @@ public static class PostComment
             }
             if (state == "visible")
             {
-                var view = await db.QuerySingleOrDefaultAsync<CommentView>(ViewSql, new { Id = id }, ct);
-                db.AfterCommit(new CommentPosted(view!));
+                db.AfterCommit(new CommentPosted(await CommentThreads.PublicViewAsync(db, id, ct)));
             }
             return new Result(id, state, sequence, AlreadyPosted: false);
         }

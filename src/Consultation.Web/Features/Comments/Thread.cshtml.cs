@@ -1,3 +1,4 @@
+using Consultation.Web.Features.Moderation;
 using Consultation.Web.Infrastructure.Access;
 using Consultation.Web.Infrastructure.Web;
 using Mediator;
@@ -33,7 +34,7 @@ public sealed class ThreadModel(ISender sender) : PageModel
     }
 
     public async Task<IActionResult> OnGetAsync(Guid id, ListComments.Sort sort = ListComments.Sort.Newest, int pageNumber = 1) =>
-        await LoadAsync(id, sort, pageNumber) ? Page() : NotFound();
+        await LoadAsync(id, sort, pageNumber) ? Page() : await this.NotFoundOrHiddenAsync(sender, id);
 
     public async Task<IActionResult> OnPostAsync(Guid id)
     {

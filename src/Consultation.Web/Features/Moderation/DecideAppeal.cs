@@ -5,6 +5,7 @@ using Consultation.Web.Infrastructure.Database;
 using Consultation.Web.Infrastructure.Web;
 using FluentValidation;
 using Mediator;
+using Microsoft.Extensions.Localization;
 
 namespace Consultation.Web.Features.Moderation;
 
@@ -40,7 +41,7 @@ public static class DecideAppeal
         public string Status { get; init; } = "";
     }
 
-    public sealed class Handler(Db db, Caller caller, AccessRules rules, AuditLog audit, PublicLinks links, TimeProvider clock)
+    public sealed class Handler(Db db, Caller caller, AccessRules rules, AuditLog audit, PublicLinks links, IStringLocalizer<ModerationText> text, TimeProvider clock)
         : ICommandHandler<Command, Result>
     {
         const string AppealSql = """
@@ -78,9 +79,7 @@ public static class DecideAppeal
             }
             await audit.RecordAsync(overturn ? ModerationAudit.AppealOverturned : ModerationAudit.AppealUpheld, appeal.ObjectType, appeal.ObjectId,
                 new { c.AppealId, Note = note }, ct);
-            await ModeratedContent.TellAuthorAsync(db, links, content, "The decision on your appeal",
-                overturn ? $"Your appeal succeeded: your {appeal.ObjectType} is visible again." : $"Your appeal was rejected: your {appeal.ObjectType} stays hidden. {note}".TrimEnd(),
-                ct);
+            await ModeratedContent.TellAuthorAsync(db, content, to => ModerationEmails.AppealDecided(text, links, to, type, overturn, note), ct);
             return Result.Decided;
         }
     }

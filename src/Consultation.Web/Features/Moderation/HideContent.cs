@@ -4,6 +4,7 @@ using Consultation.Web.Infrastructure.Database;
 using Consultation.Web.Infrastructure.Web;
 using FluentValidation;
 using Mediator;
+using Microsoft.Extensions.Localization;
 
 namespace Consultation.Web.Features.Moderation;
 
@@ -28,7 +29,7 @@ public static class HideContent
         }
     }
 
-    public sealed class Handler(Db db, Caller caller, AccessRules rules, AuditLog audit, PublicLinks links, TimeProvider clock)
+    public sealed class Handler(Db db, Caller caller, AccessRules rules, AuditLog audit, PublicLinks links, IStringLocalizer<ModerationText> text, TimeProvider clock)
         : ICommandHandler<Command, Result>
     {
         public async ValueTask<Result> Handle(Command c, CancellationToken ct)
@@ -42,12 +43,12 @@ public static class HideContent
             }
             var now = clock.GetUtcNow();
             var note = c.Note?.Trim() ?? "";
-            await ModeratedContent.SetHiddenAsync(db, c.ObjectType, c.ObjectId, hidden: true, ct);
             await ModeratedContent.CloseFlagsAsync(db, c.ObjectType, c.ObjectId, "actioned", moderator, now, ct);
             var decision = await ModeratedContent.RecordDecisionAsync(db, content, c.ObjectType, c.ObjectId, "hide", c.ReasonCode, note, moderator, now, ct);
+            // After the decision: the live event tells open pages its reason.
+            await ModeratedContent.SetHiddenAsync(db, c.ObjectType, c.ObjectId, hidden: true, ct);
             await audit.RecordAsync(ModerationAudit.Hidden, c.ObjectType.Name(), c.ObjectId, new { DecisionId = decision, c.ReasonCode, Note = note }, ct);
-            await ModeratedContent.TellAuthorAsync(db, links, content, "A moderator hid your contribution",
-                $"A moderator hid your {c.ObjectType.Name()} (reason: {c.ReasonCode}). {note}".TrimEnd(), ct);
+            await ModeratedContent.TellAuthorAsync(db, content, to => ModerationEmails.Hidden(text, links, to, c.ObjectType, c.ReasonCode, note), ct);
             return Result.Hidden;
         }
     }

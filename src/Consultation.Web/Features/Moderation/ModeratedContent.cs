@@ -1,8 +1,8 @@
 using System.Text.Json.Serialization;
+using Consultation.Web.Features.Comments;
 using Consultation.Web.Infrastructure.Access;
 using Consultation.Web.Infrastructure.Database;
 using Consultation.Web.Infrastructure.Email;
-using Consultation.Web.Infrastructure.Web;
 
 namespace Consultation.Web.Features.Moderation;
 
@@ -64,10 +64,14 @@ public static class ModeratedContent
                 WHERE m.organisation_id = c.organisation_id AND m.user_id = @UserId AND m.role = 'representative')))
         """;
 
+    /// <summary>Whether the person moderates the consultation (acting as one also needs two-factor sign-in).</summary>
+    public static Task<bool> ModeratesAsync(Db db, Guid userId, Guid consultationId, CancellationToken ct) =>
+        db.ExistsAsync(IsModeratorSql, new { ConsultationId = consultationId, UserId = userId }, ct);
+
     /// <summary>403 unless the caller moderates the consultation and signs in with two factors.</summary>
     public static async Task RequireModeratorAsync(Db db, AccessRules rules, Guid userId, Guid consultationId, CancellationToken ct)
     {
-        if (!await db.ExistsAsync(IsModeratorSql, new { ConsultationId = consultationId, UserId = userId }, ct))
+        if (!await ModeratesAsync(db, userId, consultationId, ct))
         {
             throw new AccessDeniedException("Only the consultation's moderators may do this.");
         }
@@ -80,10 +84,20 @@ public static class ModeratedContent
     const string SetSubmissionHiddenSql = "UPDATE submission SET hidden = @Hidden WHERE id = @Id";
     const string SetCommentStateSql = "UPDATE comment SET state = @State WHERE id = @Id";
 
-    public static Task SetHiddenAsync(Db db, ContentType type, Guid id, bool hidden, CancellationToken ct) =>
-        type == ContentType.Submission
-            ? db.ExecuteAsync(SetSubmissionHiddenSql, new { Id = id, Hidden = hidden }, ct)
-            : db.ExecuteAsync(SetCommentStateSql, new { Id = id, State = hidden ? "hidden" : "visible" }, ct);
+    /// <summary>Hides or shows the content (a pending comment becomes visible), and tells the open thread pages.</summary>
+    public static async Task SetHiddenAsync(Db db, ContentType type, Guid id, bool hidden, CancellationToken ct)
+    {
+        if (type == ContentType.Submission)
+        {
+            await db.ExecuteAsync(SetSubmissionHiddenSql, new { Id = id, Hidden = hidden }, ct);
+            await CommentThreads.ThreadVisibilityChangedAsync(db, id, hidden, ct);
+        }
+        else
+        {
+            await db.ExecuteAsync(SetCommentStateSql, new { Id = id, State = hidden ? "hidden" : "visible" }, ct);
+            await CommentThreads.CommentModeratedAsync(db, id, ct);
+        }
+    }
 
     const string CloseFlagsSql = """
         UPDATE moderation_flag SET status = @Status, resolved_by = @UserId, resolved_at = @Now
@@ -119,18 +133,24 @@ public static class ModeratedContent
         return id;
     }
 
-    const string AuthorEmailSql = """SELECT "Email" FROM "AspNetUsers" WHERE "Id" = @Id""";
-
-    /// <summary>Queues an email to the content's author (if they still have an account), sent after commit.</summary>
-    public static async Task TellAuthorAsync(Db db, PublicLinks links, Found content, string subject, string message, CancellationToken ct)
+    /// <summary>Queues an email to the content's author (if they still have an account) in their language, sent after commit.</summary>
+    public static async Task TellAuthorAsync(Db db, Found content, Func<string, OutgoingEmail> compose, CancellationToken ct)
     {
-        if (content.AuthorUserId is { } author && await db.ExecuteScalarAsync<string>(AuthorEmailSql, new { Id = author }, ct) is { Length: > 0 } email)
+        if (content.AuthorUserId is { } author && await Recipient.PersonAsync(db, author, ct) is { } recipient)
         {
-            db.AfterCommit(new OutgoingEmail(email, subject,
-                message + "\n\n" + "See the decisions about your contributions, and appeal once against a decision to hide one:" + "\n\n"
-                + links.To("/Moderation/Mine")));
+            db.AfterCommit(recipient.Write(compose));
         }
     }
+
+    /// <summary>The English name (the localisation key) of a flag reason or reason code.</summary>
+    public static string ReasonLabel(string reason) => reason switch
+    {
+        "spam" => "Spam",
+        "abuse" => "Abuse",
+        "personal-data" => "Personal data",
+        "off-topic" => "Off topic",
+        _ => "Other",
+    };
 }
 
 /// <summary>The names under which moderation appears in the audit log (object type "submission" or "comment").</summary>

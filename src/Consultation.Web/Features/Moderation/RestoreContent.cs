@@ -4,6 +4,7 @@ using Consultation.Web.Infrastructure.Database;
 using Consultation.Web.Infrastructure.Web;
 using FluentValidation;
 using Mediator;
+using Microsoft.Extensions.Localization;
 
 namespace Consultation.Web.Features.Moderation;
 
@@ -24,7 +25,7 @@ public static class RestoreContent
         }
     }
 
-    public sealed class Handler(Db db, Caller caller, AccessRules rules, AuditLog audit, PublicLinks links, TimeProvider clock)
+    public sealed class Handler(Db db, Caller caller, AccessRules rules, AuditLog audit, PublicLinks links, IStringLocalizer<ModerationText> text, TimeProvider clock)
         : ICommandHandler<Command, Result>
     {
         public async ValueTask<Result> Handle(Command c, CancellationToken ct)
@@ -40,8 +41,7 @@ public static class RestoreContent
             await ModeratedContent.SetHiddenAsync(db, c.ObjectType, c.ObjectId, hidden: false, ct);
             var decision = await ModeratedContent.RecordDecisionAsync(db, content, c.ObjectType, c.ObjectId, "restore", null, note, moderator, clock.GetUtcNow(), ct);
             await audit.RecordAsync(ModerationAudit.Restored, c.ObjectType.Name(), c.ObjectId, new { DecisionId = decision, Note = note }, ct);
-            await ModeratedContent.TellAuthorAsync(db, links, content, "Your contribution is visible again",
-                $"A moderator restored your {c.ObjectType.Name()}: everyone can see it again.", ct);
+            await ModeratedContent.TellAuthorAsync(db, content, to => ModerationEmails.Restored(text, links, to, c.ObjectType), ct);
             return Result.Restored;
         }
     }

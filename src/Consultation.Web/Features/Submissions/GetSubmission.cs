@@ -30,6 +30,8 @@ public static class GetSubmission
         public DateTimeOffset? SubmittedAt { get; init; }
         public int CurrentVersion { get; init; }
         public bool IsLeadMember { get; set; }
+        /// <summary>Hidden by a moderator: then only the lead organisation's members see it.</summary>
+        public bool Hidden { get; set; }
         /// <summary>True when the caller was named and has not agreed yet.</summary>
         public bool AwaitsMyAgreement { get; set; }
         public IReadOnlyList<Tag> Priorities { get; set; } = [];
@@ -89,6 +91,7 @@ public static class GetSubmission
             using var results = await db.QueryMultipleAsync(Sql, new { q.Id }, ct);
             var submission = await results.ReadSingleAsync<Result>();
             submission.IsLeadMember = state.IsLeadMember;
+            submission.Hidden = state.Hidden;
             submission.Priorities = (await results.ReadAsync<Tag>()).AsList();
             submission.Objectives = (await results.ReadAsync<Tag>()).AsList();
             submission.Signatories = (await results.ReadAsync<Organisation>()).AsList();

@@ -36,12 +36,6 @@ public static class InviteCoSigners
         }
     }
 
-    sealed record Recipient
-    {
-        public string Email { get; init; } = "";
-        public Guid OrganisationId { get; init; }
-    }
-
     public sealed class Handler(Db db, Caller caller, AccessRules rules, TimeProvider clock, PublicLinks links, IStringLocalizer<CoSigningTerms> text)
         : ICommandHandler<Command, Result>
     {
@@ -50,11 +44,6 @@ public static class InviteCoSigners
         const string Insert = """
             INSERT INTO submission_signatory (submission_id, organisation_id, role, status, invited_at)
             VALUES (@SubmissionId, @OrganisationId, 'co-signer', 'invited', @Now)
-            """;
-        const string RepresentativesSql = """
-            SELECT u."Email" AS Email, m.organisation_id AS OrganisationId
-            FROM organisation_member m JOIN "AspNetUsers" u ON u."Id" = m.user_id
-            WHERE m.role = 'representative' AND u."Email" IS NOT NULL AND {ids}
             """;
 
         public async ValueTask<Result> Handle(Command command, CancellationToken ct)
@@ -84,16 +73,10 @@ public static class InviteCoSigners
             foreach (var id in ids)
             {
                 await db.ExecuteAsync(Insert, new { command.SubmissionId, OrganisationId = id, Now = now }, ct);
-            }
-            foreach (var recipient in await db.QueryAsync<Recipient>(db.WithIdList(RepresentativesSql, "m.organisation_id"), new { Ids = ids }, ct))
-            {
-                db.AfterCommit(new OutgoingEmail(recipient.Email, "An invitation to co-sign a submission",
-                    $"""
-                    Your organisation is invited to co-sign the submission "{submission.Title}".
-
-                    Read it and accept or decline here:
-                    {links.To($"/Organisations/{recipient.OrganisationId}/CoSigning")}
-                    """));
+                foreach (var recipient in await Recipient.RepresentativesAsync(db, id, ct))
+                {
+                    db.AfterCommit(recipient.Write(to => CoSigningEmails.Invitation(text, links, to, submission.Title, id)));
+                }
             }
             return Result.Invited;
         }

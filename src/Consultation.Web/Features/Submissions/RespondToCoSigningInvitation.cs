@@ -1,5 +1,6 @@
 using Consultation.Web.Infrastructure.Access;
 using Consultation.Web.Infrastructure.Database;
+using Consultation.Web.Infrastructure.Email;
 using Consultation.Web.Infrastructure.Web;
 using FluentValidation;
 using Mediator;
@@ -8,8 +9,9 @@ using Microsoft.Extensions.Localization;
 namespace Consultation.Web.Features.Submissions;
 
 /// <summary>
-/// A representative of an invited organisation accepts (the organisation signs) or declines. Giving the same answer
-/// again changes nothing, so a retried form or request is safe; a different answer later is refused.
+/// A representative of an invited organisation accepts (the organisation signs) or declines; the lead organisation's
+/// representatives are told. Giving the same answer again changes nothing, so a retried form or request is safe; a
+/// different answer later is refused.
 /// </summary>
 public static class RespondToCoSigningInvitation
 {
@@ -25,8 +27,11 @@ public static class RespondToCoSigningInvitation
             RuleFor(c => c.Accept).NotNull().WithMessage(_ => text["Choose to accept or decline."]);
     }
 
-    public sealed class Handler(Db db, Caller caller, TimeProvider clock) : ICommandHandler<Command, Result>
+    public sealed class Handler(Db db, Caller caller, TimeProvider clock, PublicLinks links, IStringLocalizer<CoSigningTerms> text)
+        : ICommandHandler<Command, Result>
     {
+        const string OrganisationNameSql = "SELECT name FROM organisation WHERE id = @OrganisationId";
+
         const string Answer = """
             UPDATE submission_signatory SET status = @Status, responded_at = @Now, responded_by = @UserId
             WHERE submission_id = @SubmissionId AND organisation_id = @OrganisationId AND status = 'invited'
@@ -51,6 +56,12 @@ public static class RespondToCoSigningInvitation
                 return Result.SubmissionWithdrawn;
             }
             await db.ExecuteAsync(Answer, new { command.SubmissionId, command.OrganisationId, Status = status, Now = clock.GetUtcNow(), UserId = caller.RequiredUserId }, ct);
+            var name = await db.ExecuteScalarAsync<string>(OrganisationNameSql, command, ct) ?? "";
+            foreach (var recipient in await Recipient.RepresentativesAsync(db, submission.LeadOrganisationId, ct))
+            {
+                db.AfterCommit(recipient.Write(to =>
+                    CoSigningEmails.Answered(text, links, to, name, submission.Title, command.SubmissionId, accepted: status == "signed")));
+            }
             return Result.Answered;
         }
     }

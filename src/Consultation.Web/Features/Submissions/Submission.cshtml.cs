@@ -1,3 +1,4 @@
+using Consultation.Web.Features.Moderation;
 using Consultation.Web.Infrastructure.Access;
 using Consultation.Web.Infrastructure.Web;
 using Mediator;
@@ -27,7 +28,7 @@ public sealed class SubmissionModel(ISender sender) : PageModel
         }
         catch (NotFoundException)
         {
-            return NotFound();
+            return await this.NotFoundOrHiddenAsync(sender, id);
         }
     }
 

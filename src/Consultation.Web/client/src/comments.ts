@@ -1,5 +1,6 @@
 // Live comment threads (/Submissions/{id}/Comments). The page works without this module: it adds comments posted
-// by others as they arrive and keeps up-vote tallies current. Every event carries the thread's sequence number;
+// by others as they arrive, keeps up-vote tallies current, and follows moderators' decisions (a hidden comment gives
+// way to a placeholder and keeps its replies; a restored or approved one appears). Every event carries the thread's sequence number;
 // after a gap or a reconnect the module asks the API for what it missed, or reloads when told a snapshot is needed.
 import { HubConnectionBuilder } from "@microsoft/signalr";
 
@@ -12,6 +13,12 @@ interface CommentView {
   createdAt: string;
   state: string;
   upvotes: number;
+  sequence: number;
+  hiddenReason: string | null;
+}
+
+interface ThreadVisibilityChanged {
+  hidden: boolean;
   sequence: number;
 }
 
@@ -40,6 +47,8 @@ function follow(thread: HTMLElement): void {
   const template = thread.querySelector<HTMLTemplateElement>("template[data-comment-template]")!;
   const status = thread.querySelector<HTMLElement>("[data-live-status]");
   const more = thread.querySelector<HTMLElement>("[data-live-more]");
+  const threadHidden = thread.querySelector<HTMLElement>("[data-thread-hidden]");
+  const hiddenTexts = thread.querySelector<HTMLTemplateElement>("template[data-hidden-texts]")!;
   let last = Number(thread.dataset.sequence ?? "0");
   const early = new Set<number>();
   let catchUpTimer: number | undefined;
@@ -66,6 +75,11 @@ function follow(thread: HTMLElement): void {
       headers: { Accept: "application/json" },
       credentials: "same-origin",
     });
+    if (response.status === 404) {
+      // The thread closed (a moderator hid the submission) while we were away: the page now says so.
+      window.location.reload();
+      return;
+    }
     if (!response.ok) {
       return;
     }
@@ -83,14 +97,20 @@ function follow(thread: HTMLElement): void {
     }
   }
 
+  // Brings one comment to its current state, whether it is new here or already shown.
   function apply(comment: CommentView): void {
     const shown = document.getElementById(`comment-${comment.id}`);
-    if (comment.state === "hidden") {
-      shown?.remove();
-    } else if (shown) {
-      showUpvotes(shown, comment.upvotes);
-    } else {
+    if (!shown) {
       insert(comment);
+    } else if (shown.dataset.state !== comment.state) {
+      // Hidden, restored or approved: a fresh rendering replaces the comment itself; its replies stay.
+      shown.querySelector(":scope > article")!.replaceWith(render(comment).querySelector(":scope > article")!);
+      shown.dataset.state = comment.state;
+      if (status) {
+        status.textContent = thread.dataset.textModerated ?? "";
+      }
+    } else {
+      showUpvotes(shown, comment.upvotes);
     }
   }
 
@@ -105,24 +125,7 @@ function follow(thread: HTMLElement): void {
       }
       return;
     }
-    const item = template.content.firstElementChild!.cloneNode(true) as HTMLElement;
-    item.id = `comment-${comment.id}`;
-    item.dataset.commentId = comment.id;
-    item.dataset.depth = String(comment.depth);
-    item.querySelector("[data-author]")!.textContent = comment.authorName;
-    const time = item.querySelector("time")!;
-    time.dateTime = comment.createdAt;
-    time.textContent = `${comment.createdAt.slice(0, 16).replace("T", " ")} UTC`;
-    // Sanitised by the server when the comment was saved (Markdig without raw HTML, then HtmlSanitizer).
-    item.querySelector("[data-body]")!.innerHTML = comment.bodyHtml;
-    item.querySelectorAll<HTMLInputElement>("[data-comment-field]").forEach((field) => (field.value = comment.id));
-    item.querySelectorAll<HTMLInputElement>("[data-new-id]").forEach((field) => (field.value = crypto.randomUUID()));
-    const reply = item.querySelector<HTMLTextAreaElement>("[data-reply-body]");
-    if (reply) {
-      reply.id = `reply-${comment.id}`;
-      item.querySelector<HTMLLabelElement>(`label[for="reply-"]`)?.setAttribute("for", reply.id);
-    }
-    showUpvotes(item, comment.upvotes);
+    const item = render(comment);
     if (comment.parentId) {
       container.append(item);
     } else {
@@ -131,6 +134,40 @@ function follow(thread: HTMLElement): void {
     if (status) {
       status.textContent = thread.dataset.textPosted ?? "";
     }
+  }
+
+  // A comment as the server renders it for everyone: a visible one with its forms, a hidden one as a placeholder.
+  function render(comment: CommentView): HTMLElement {
+    const item = template.content.firstElementChild!.cloneNode(true) as HTMLElement;
+    item.id = `comment-${comment.id}`;
+    item.dataset.state = comment.state;
+    item.dataset.commentId = comment.id;
+    item.dataset.depth = String(comment.depth);
+    item.querySelector("[data-author]")!.textContent = comment.authorName;
+    const time = item.querySelector("time")!;
+    time.dateTime = comment.createdAt;
+    time.textContent = `${comment.createdAt.slice(0, 16).replace("T", " ")} UTC`;
+    const body = item.querySelector<HTMLElement>("[data-body]")!;
+    if (comment.state === "hidden") {
+      const reason = comment.hiddenReason ?? "other";
+      const placeholder = hiddenTexts.content.querySelector(`[data-reason="${CSS.escape(reason)}"]`) ?? hiddenTexts.content.querySelector('[data-reason="other"]');
+      body.replaceWith(placeholder!.cloneNode(true));
+      // Nothing to vote on, answer or flag any more.
+      item.querySelectorAll(":scope > article form, :scope > article details, :scope > article [data-flag-link]").forEach((part) => part.remove());
+    } else {
+      // Sanitised by the server when the comment was saved (Markdig without raw HTML, then HtmlSanitizer).
+      body.innerHTML = comment.bodyHtml;
+    }
+    item.querySelectorAll<HTMLAnchorElement>("[data-flag-link]").forEach((link) => (link.href = link.getAttribute("href") + comment.id));
+    item.querySelectorAll<HTMLInputElement>("[data-comment-field]").forEach((field) => (field.value = comment.id));
+    item.querySelectorAll<HTMLInputElement>("[data-new-id]").forEach((field) => (field.value = crypto.randomUUID()));
+    const reply = item.querySelector<HTMLTextAreaElement>("[data-reply-body]");
+    if (reply) {
+      reply.id = `reply-${comment.id}`;
+      item.querySelector<HTMLLabelElement>(`label[for="reply-"]`)?.setAttribute("for", reply.id);
+    }
+    showUpvotes(item, comment.upvotes);
+    return item;
   }
 
   function showUpvotes(item: HTMLElement, upvotes: number): void {
@@ -149,6 +186,19 @@ function follow(thread: HTMLElement): void {
   connection.on("CommentPosted", (comment: CommentView) => {
     apply(comment);
     advance([comment.sequence]);
+  });
+  connection.on("CommentModerated", (comment: CommentView) => {
+    apply(comment);
+    advance([comment.sequence]);
+  });
+  connection.on("ThreadVisibilityChanged", (change: ThreadVisibilityChanged) => {
+    if (change.hidden && threadHidden) {
+      // The thread is closed: say so, and stop offering forms that would now be refused.
+      threadHidden.hidden = false;
+      thread.querySelectorAll("form").forEach((form) => form.remove());
+      void connection.stop();
+    }
+    advance([change.sequence]);
   });
   connection.on("CommentUpvoted", (tallies: UpvoteTallies) => {
     for (const tally of tallies.tallies) {
