@@ -37,6 +37,7 @@ public sealed class Browser : IAsyncDisposable
         // Safety nets, not assertions: CI runs every suite at once on two cores.
         context.SetDefaultTimeout(60_000);
         context.SetDefaultNavigationTimeout(90_000);
+        Assertions.SetDefaultExpectTimeout(30_000);
         return context;
     }
 
