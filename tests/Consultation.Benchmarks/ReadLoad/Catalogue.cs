@@ -17,6 +17,9 @@ public sealed record Catalogue(
     IReadOnlyList<string> Constituencies,
     IReadOnlyList<string> Languages)
 {
+    /// <summary>The highest pageNumber the search accepts (its validator).</summary>
+    const int LastPageNumber = 100_000;
+
     sealed record Reference(IReadOnlyList<Coded> KeyPriorities, IReadOnlyList<Numbered> GcmObjectives, IReadOnlyList<Coded> Regions, IReadOnlyList<Coded> Countries);
 
     sealed record Coded(string Code);
@@ -32,8 +35,10 @@ public sealed record Catalogue(
     {
         var reference = await http.GetFromJsonAsync<Reference>("/api/reference", ct)
             ?? throw new InvalidOperationException("/api/reference answered nothing.");
+        // The listing counts exactly only up to the page asked for, so the last page the API accepts gives the total.
+        var beyondTheEnd = await ListingPageAsync(http, LastPageNumber, ct);
         var first = await ListingPageAsync(http, 1, ct);
-        var pages = Math.Max(1, (first.Total + first.PageSize - 1) / first.PageSize);
+        var pages = Math.Max(1, (beyondTheEnd.Total + first.PageSize - 1) / first.PageSize);
         var ids = new HashSet<Guid>(first.Items.Select(i => i.Id));
         foreach (var page in Enumerable.Range(0, pagesToSample).Select(_ => random.Next(1, pages + 1)).Distinct())
         {
