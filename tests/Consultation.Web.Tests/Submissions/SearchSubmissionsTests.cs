@@ -166,4 +166,36 @@ public sealed class SearchSubmissionsTests(TestApps apps)
         (await app.Client().GetAsync("/Submissions?objective=99", Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await app.Client().GetStringAsync("/Submissions?objective=99", Ct)).ShouldContain("objective-error");
     }
+
+    [Theory, BothEngines]
+    public async Task The_count_stops_at_the_limit_or_past_the_current_page_and_says_more_than(Engine engine)
+    {
+        await using var app = new TestApp(engine, new Dictionary<string, string> { ["Search:CountLimit"] = "3" });
+        var lead = await app.CreateOrganisationAsync(await app.CreatePersonAsync());
+        var consultation = await app.CreateConsultationForCoSigningAsync(lead);
+        for (var i = 0; i < 22; i++)
+        {
+            await app.CreateSubmissionForCoSigningAsync(lead, consultation);
+        }
+
+        // Page 1 counts up to the end of the page (20) and one more: 22 matches are "more than 20", with a next page.
+        var first = await app.Client().GetFromJsonAsync<SearchSubmissions.Result>($"/api/submissions?consultation={consultation}", Ct);
+        first!.Items.Count.ShouldBe(20);
+        first.Total.ShouldBe(20);
+        first.TotalIsCapped.ShouldBeTrue();
+        first.HasNextPage.ShouldBeTrue();
+        var page = await app.Client().GetStringAsync($"/Submissions?consultation={consultation}", Ct);
+        page.ShouldContain("More than 20 submissions found");
+        page.ShouldContain("rel=\"next\"");
+
+        // Page 2 counts up to 41, so the 22 are counted exactly and there is no third page.
+        var second = await app.Client().GetFromJsonAsync<SearchSubmissions.Result>($"/api/submissions?consultation={consultation}&pageNumber=2", Ct);
+        second!.Items.Count.ShouldBe(2);
+        second.Total.ShouldBe(22);
+        second.TotalIsCapped.ShouldBeFalse();
+        second.HasNextPage.ShouldBeFalse();
+        var lastPage = await app.Client().GetStringAsync($"/Submissions?consultation={consultation}&pageNumber=2", Ct);
+        lastPage.ShouldContain("22 submissions found");
+        lastPage.ShouldNotContain("rel=\"next\"");
+    }
 }

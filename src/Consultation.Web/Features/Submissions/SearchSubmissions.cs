@@ -1,7 +1,7 @@
 using System.Text;
-using System.Text.Json.Serialization;
 using Consultation.Web.Features.Organisations;
 using Consultation.Web.Infrastructure.Database;
+using Dapper;
 using FluentValidation;
 using Mediator;
 using Microsoft.Extensions.Localization;
@@ -28,7 +28,14 @@ public static class SearchSubmissions
         public int CurrentPage => PageNumber ?? 1;
     }
 
-    public sealed record Result(IReadOnlyList<Item> Items, int Total, int Page, int PageSize);
+    /// <summary>
+    /// <see cref="Total"/> is exact unless <see cref="TotalIsCapped"/>: then more than Total submissions match (counting
+    /// stops there, see <see cref="Handler"/>), and there is always a next page.
+    /// </summary>
+    public sealed record Result(IReadOnlyList<Item> Items, int Total, int Page, int PageSize, bool TotalIsCapped = false)
+    {
+        public bool HasNextPage => TotalIsCapped || Page * PageSize < Total;
+    }
 
     public sealed record Item
     {
@@ -43,9 +50,6 @@ public static class SearchSubmissions
         public DateTimeOffset? SubmittedAt { get; init; }
         public IReadOnlyList<string> Priorities { get; init; } = [];
         public IReadOnlyList<int> Objectives { get; init; } = [];
-
-        [JsonIgnore]
-        public int Total { get; init; }
     }
 
     sealed record Tag
@@ -77,8 +81,15 @@ public static class SearchSubmissions
         }
     }
 
-    public sealed class Handler(Db db) : IQueryHandler<Query, Result>
+    /// <summary>
+    /// Counting every match of a broad filter reads every matching row (on a platform of 100,000 submissions, all of
+    /// them for an unfiltered list) on every page view, so the count stops after "Search:CountLimit" matches (default
+    /// 1,000), or after the current page when that is further on, so the next-page link is always right.
+    /// </summary>
+    public sealed class Handler(Db db, IConfiguration configuration) : IQueryHandler<Query, Result>
     {
+        readonly int countLimit = configuration.GetValue("Search:CountLimit", 1000);
+
         // The statement is put together from these fixed pieces, one per filter given, so that each engine plans the
         // query with exactly the indexes it needs (a catch-all "@X IS NULL OR ..." hides them from the planner).
         // User input only ever travels as parameters.
@@ -89,11 +100,23 @@ public static class SearchSubmissions
                 SELECT r.code FROM region r JOIN within w ON r.parent_code = w.code)
 
             """;
+        // The page is chosen first from narrow columns (ids, rank, date: from indexes where possible), and only its 20
+        // rows are then read in full. Sorting the full rows instead would read every match's text and count every
+        // match's signatories before the sort: with a common word, tens of thousands of them.
+        const string PageColumns = "SELECT s.id AS id, s.submitted_at AS submitted_at\n";
+        const string SqlitePageColumns = "SELECT s.id AS id, s.submitted_at AS submitted_at, submission_search.rank AS rank\n";
+        const string PostgresPageColumns = "SELECT s.id AS id, s.submitted_at AS submitted_at, ts_rank(s.search, websearch_to_tsquery('simple', @Q)) AS rank\n";
         const string Columns = """
             SELECT s.id AS Id, s.title AS Title, s.summary AS Summary, s.language AS Language, s.status AS Status,
                    s.organisation_id AS LeadOrganisationId, lead.name AS LeadOrganisationName, s.submitted_at AS SubmittedAt,
-                   (SELECT COUNT(*) FROM submission_signatory c WHERE c.submission_id = s.id AND c.status = 'signed') AS SignatoryCount,
-                   COUNT(*) OVER () AS Total
+                   (SELECT COUNT(*) FROM submission_signatory c WHERE c.submission_id = s.id AND c.status = 'signed') AS SignatoryCount
+            FROM (
+
+            """;
+        const string PageRows = """
+            ) page
+            JOIN submission s ON s.id = page.id
+            JOIN organisation lead ON lead.id = s.organisation_id
 
             """;
         // CROSS JOIN fixes SQLite's join order: start from the FTS5 matches, then look the few rows up by key (left to
@@ -102,19 +125,16 @@ public static class SearchSubmissions
             FROM submission_search
             CROSS JOIN submission_search_key k ON k.key = submission_search.rowid
             CROSS JOIN submission s ON s.id = k.submission_id
-            JOIN organisation lead ON lead.id = s.organisation_id
             WHERE submission_search MATCH @Match AND s.status = @Status AND s.hidden = @False
 
             """;
         const string PostgresTextMatch = """
             FROM submission s
-            JOIN organisation lead ON lead.id = s.organisation_id
             WHERE s.search @@ websearch_to_tsquery('simple', @Q) AND s.status = @Status AND s.hidden = @False
 
             """;
         const string NoTextMatch = """
             FROM submission s
-            JOIN organisation lead ON lead.id = s.organisation_id
             WHERE s.status = @Status AND s.hidden = @False
 
             """;
@@ -123,17 +143,21 @@ public static class SearchSubmissions
         const string PriorityFilter = "  AND EXISTS (SELECT 1 FROM submission_priority p WHERE p.submission_id = s.id AND p.priority_code = @Priority)\n";
         const string ObjectiveFilter = "  AND EXISTS (SELECT 1 FROM submission_objective g WHERE g.submission_id = s.id AND g.objective_number = @Objective)\n";
         // Signatory filters look at signed organisations only: an invitation says nothing about who stands behind it.
+        // Country and region are "id IN (the signed submissions of the matching organisations)": the set is collected
+        // once from the organisation indexes, where a correlated EXISTS would probe candidate rows one by one, and a
+        // place with few organisations would then cost a walk through every submission. A constituency is shared by
+        // a large part of all organisations, so probing each candidate finds a page (and the count limit) sooner.
         const string CountryFilter = """
-              AND EXISTS (SELECT 1 FROM submission_signatory ss JOIN organisation o ON o.id = ss.organisation_id
-                          WHERE ss.submission_id = s.id AND ss.status = 'signed' AND o.country_code = @Country)
+              AND s.id IN (SELECT ss.submission_id FROM organisation o JOIN submission_signatory ss ON ss.organisation_id = o.id
+                           WHERE o.country_code = @Country AND ss.status = 'signed')
 
             """;
         // An organisation is in a region through its own region or, when it gave none, through its country's.
         const string RegionFilter = """
-              AND EXISTS (SELECT 1 FROM submission_signatory ss JOIN organisation o ON o.id = ss.organisation_id
-                          LEFT JOIN country oc ON oc.code = o.country_code
-                          WHERE ss.submission_id = s.id AND ss.status = 'signed'
-                            AND COALESCE(o.region_code, oc.region_code) IN (SELECT code FROM within))
+              AND s.id IN (SELECT ss.submission_id FROM submission_signatory ss
+                           WHERE ss.status = 'signed' AND ss.organisation_id IN (
+                               SELECT o.id FROM organisation o LEFT JOIN country oc ON oc.code = o.country_code
+                               WHERE COALESCE(o.region_code, oc.region_code) IN (SELECT code FROM within)))
 
             """;
         const string ConstituencyFilter = """
@@ -144,7 +168,12 @@ public static class SearchSubmissions
         const string SqliteByRelevance = "ORDER BY submission_search.rank, s.submitted_at DESC, s.id DESC\n";
         const string PostgresByRelevance = "ORDER BY ts_rank(s.search, websearch_to_tsquery('simple', @Q)) DESC, s.submitted_at DESC, s.id DESC\n";
         const string Newest = "ORDER BY s.submitted_at DESC, s.id DESC\n";
-        const string Paging = "LIMIT @Take OFFSET @Skip";
+        const string Paging = "LIMIT @Take OFFSET @Skip\n";
+        const string PageSqliteByRelevance = "ORDER BY page.rank, page.submitted_at DESC, page.id DESC;\n";
+        const string PagePostgresByRelevance = "ORDER BY page.rank DESC, page.submitted_at DESC, page.id DESC;\n";
+        const string PageNewest = "ORDER BY page.submitted_at DESC, page.id DESC;\n";
+        const string CountedColumns = "SELECT COUNT(*) FROM (SELECT 1\n";
+        const string CountedPaging = "LIMIT @CountUpTo) counted";
         const string TagsSql = """
             SELECT submission_id AS SubmissionId, priority_code AS Priority, NULL AS Objective FROM submission_priority WHERE {ids}
             UNION ALL
@@ -161,24 +190,30 @@ public static class SearchSubmissions
                 return new Result([], 0, query.CurrentPage, PageSize);
             }
             var region = Blank(query.Region);
-            var sql = new StringBuilder();
-            if (region is not null)
-            {
-                sql.Append(RegionTree);
-            }
-            sql.Append(Columns);
             var sqlite = db.Dialect == Dialect.Sqlite;
-            sql.Append(text is null ? NoTextMatch : sqlite ? SqliteTextMatch : PostgresTextMatch);
-            AppendIf(sql, query.Consultation is not null, ConsultationFilter);
-            AppendIf(sql, Blank(query.Language) is not null, LanguageFilter);
-            AppendIf(sql, Blank(query.Priority) is not null, PriorityFilter);
-            AppendIf(sql, query.Objective is not null, ObjectiveFilter);
-            AppendIf(sql, Blank(query.Country) is not null, CountryFilter);
-            AppendIf(sql, region is not null, RegionFilter);
-            AppendIf(sql, Blank(query.Constituency) is not null, ConstituencyFilter);
-            sql.Append(text is null ? Newest : sqlite ? SqliteByRelevance : PostgresByRelevance).Append(Paging);
+            var matching = new StringBuilder(text is null ? NoTextMatch : sqlite ? SqliteTextMatch : PostgresTextMatch);
+            AppendIf(matching, query.Consultation is not null, ConsultationFilter);
+            AppendIf(matching, Blank(query.Language) is not null, LanguageFilter);
+            AppendIf(matching, Blank(query.Priority) is not null, PriorityFilter);
+            AppendIf(matching, query.Objective is not null, ObjectiveFilter);
+            AppendIf(matching, Blank(query.Country) is not null, CountryFilter);
+            AppendIf(matching, region is not null, RegionFilter);
+            AppendIf(matching, Blank(query.Constituency) is not null, ConstituencyFilter);
+            var prefix = region is null ? "" : RegionTree;
+            var where = matching.ToString();
+            var (pageColumns, order, pageOrder) = text is null ? (PageColumns, Newest, PageNewest)
+                : sqlite ? (SqlitePageColumns, SqliteByRelevance, PageSqliteByRelevance)
+                : (PostgresPageColumns, PostgresByRelevance, PagePostgresByRelevance);
+            var sql = string.Concat(
+                prefix, Columns, pageColumns, where, order, Paging, PageRows, pageOrder,
+                prefix, CountedColumns, where, CountedPaging);
 
-            var rows = await db.QueryAsync<Item>(sql.ToString(), new
+            var skip = (query.CurrentPage - 1) * PageSize;
+            // One more than the limit, to tell "exactly the limit" from "more".
+            var countUpTo = Math.Max(countLimit, skip + PageSize) + 1;
+            List<Item> rows;
+            int counted;
+            using (var results = await db.QueryMultipleAsync(sql, new
             {
                 Q = text,
                 Match = match,
@@ -192,15 +227,22 @@ public static class SearchSubmissions
                 Region = region,
                 Constituency = Blank(query.Constituency),
                 Take = PageSize,
-                Skip = (query.CurrentPage - 1) * PageSize,
-            }, ct);
+                Skip = skip,
+                CountUpTo = countUpTo,
+            }, ct))
+            {
+                rows = (await results.ReadAsync<Item>()).AsList();
+                counted = (int)await results.ReadSingleAsync<long>();
+            }
             var tags = rows.Count == 0 ? [] : await db.QueryAsync<Tag>(db.WithIdList(TagsSql, "submission_id"), new { Ids = rows.Select(r => r.Id).ToArray() }, ct);
             var items = rows.Select(r => r with
             {
                 Priorities = tags.Where(t => t.SubmissionId == r.Id && t.Priority is not null).Select(t => t.Priority!).Order().ToList(),
                 Objectives = tags.Where(t => t.SubmissionId == r.Id && t.Objective is not null).Select(t => t.Objective!.Value).Order().ToList(),
             }).ToList();
-            return new Result(items, rows.FirstOrDefault()?.Total ?? 0, query.CurrentPage, PageSize);
+            return counted == countUpTo
+                ? new Result(items, countUpTo - 1, query.CurrentPage, PageSize, TotalIsCapped: true)
+                : new Result(items, counted, query.CurrentPage, PageSize);
         }
 
         static void AppendIf(StringBuilder sql, bool condition, string fragment)

@@ -31,6 +31,9 @@ public static class DemoWords
         ["Nairobi", "Dakar", "Manila", "Dhaka", "Quito", "Beirut", "Tijuana", "Lagos", "Kathmandu", "Amman", "Madrid", "Lyon",
          "Tunis", "Bogotá", "Johannesburg", "Jakarta", "Kampala", "Lima", "Casablanca", "Athens"];
 
+    /// <summary>The words seeded text in a language is made of (the read benchmark searches for them).</summary>
+    public static IReadOnlyList<string> Vocabulary(string language) => Words[language];
+
     public static string Sentence(Random rng, string language, int minWords, int maxWords)
     {
         var words = Words[language];
