@@ -1,6 +1,7 @@
 using Consultation.Web.Features;
 using Consultation.Web.Features.Accounts;
 using Consultation.Web.Features.Reports;
+using Consultation.Web.Features.Submissions;
 using Consultation.Web.Infrastructure;
 using Consultation.Web.Infrastructure.Idempotency;
 using Consultation.Web.Infrastructure.Identity;
@@ -19,6 +20,7 @@ builder.Services.AddRazorPages(options => options.RootDirectory = "/Features").A
 builder.Services.AddOpenApi();
 builder.Services.AddConsultationLive(builder.Configuration);
 builder.Services.AddReports();
+builder.Services.AddSubmissions();
 
 var app = builder.Build();
 app.Services.MigrateDatabase();

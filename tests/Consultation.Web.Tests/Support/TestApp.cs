@@ -72,6 +72,8 @@ public sealed class TestApp : WebApplicationFactory<Program>
         {
             builder.UseSetting($"RateLimits:{limit}", "100000");
         }
+        // Tests arrange rows straight in the tables, which no cache hears of; SearchCacheTests turns it on.
+        builder.UseSetting("Search:CacheSeconds", "0");
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);

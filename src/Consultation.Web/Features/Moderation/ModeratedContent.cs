@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Consultation.Web.Features.Comments;
+using Consultation.Web.Features.Submissions;
 using Consultation.Web.Infrastructure.Access;
 using Consultation.Web.Infrastructure.Database;
 using Consultation.Web.Infrastructure.Email;
@@ -90,6 +91,7 @@ public static class ModeratedContent
         if (type == ContentType.Submission)
         {
             await db.ExecuteAsync(SetSubmissionHiddenSql, new { Id = id, Hidden = hidden }, ct);
+            db.AfterCommit(new SubmissionsChanged());
             await CommentThreads.ThreadVisibilityChangedAsync(db, id, hidden, ct);
         }
         else

@@ -69,6 +69,7 @@ public static class EditSubmission
                 await db.ExecuteAsync(InsertVersionSql, row, ct);
             }
             await SubmissionTags.WriteAsync(db, c.SubmissionId, c.Text, userId, now, ct);
+            db.AfterCommit(new SubmissionsChanged());
             return Result.Edited;
         }
     }

@@ -56,6 +56,7 @@ public static class RespondToCoSigningInvitation
                 return Result.SubmissionWithdrawn;
             }
             await db.ExecuteAsync(Answer, new { command.SubmissionId, command.OrganisationId, Status = status, Now = clock.GetUtcNow(), UserId = caller.RequiredUserId }, ct);
+            db.AfterCommit(new SubmissionsChanged());
             var name = await db.ExecuteScalarAsync<string>(OrganisationNameSql, command, ct) ?? "";
             foreach (var recipient in await Recipient.RepresentativesAsync(db, submission.LeadOrganisationId, ct))
             {

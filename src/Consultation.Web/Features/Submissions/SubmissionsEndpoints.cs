@@ -2,6 +2,9 @@ namespace Consultation.Web.Features.Submissions;
 
 public static class SubmissionsEndpoints
 {
+    public static IServiceCollection AddSubmissions(this IServiceCollection services) => services
+        .AddSingleton<SubmissionSearchCache>();
+
     public static void Map(RouteGroupBuilder api)
     {
         var ofConsultation = api.MapGroup("/consultations/{consultationId:guid}/submissions").WithTags("Submissions");

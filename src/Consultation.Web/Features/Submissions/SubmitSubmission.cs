@@ -32,6 +32,7 @@ public static class SubmitSubmission
                 return Result.ConsultationNotOpen;
             }
             await db.ExecuteAsync(SubmitSql, new { Id = c.SubmissionId, UserId = caller.RequiredUserId, Now = clock.GetUtcNow() }, ct);
+            db.AfterCommit(new SubmissionsChanged());
             return Result.Submitted;
         }
     }

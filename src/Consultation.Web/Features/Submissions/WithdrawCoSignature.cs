@@ -33,8 +33,12 @@ public static class WithdrawCoSignature
             {
                 return Result.SubmissionWithdrawn;
             }
-            var withdrawn = await db.ExecuteAsync(Withdraw, new { command.SubmissionId, command.OrganisationId, Now = clock.GetUtcNow(), UserId = caller.RequiredUserId }, ct);
-            return withdrawn == 1 ? Result.Withdrawn : Result.NotSigned;
+            if (await db.ExecuteAsync(Withdraw, new { command.SubmissionId, command.OrganisationId, Now = clock.GetUtcNow(), UserId = caller.RequiredUserId }, ct) == 0)
+            {
+                return Result.NotSigned;
+            }
+            db.AfterCommit(new SubmissionsChanged());
+            return Result.Withdrawn;
         }
     }
 

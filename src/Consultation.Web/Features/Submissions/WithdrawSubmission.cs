@@ -21,9 +21,12 @@ public static class WithdrawSubmission
         public async ValueTask<Result> Handle(Command c, CancellationToken ct)
         {
             await SubmissionAccess.WritableAsync(db, caller, rules, c.SubmissionId, ct);
-            return await db.ExecuteAsync(WithdrawSql, new { Id = c.SubmissionId, Now = clock.GetUtcNow() }, ct) == 1
-                ? Result.Withdrawn
-                : Result.NotSubmitted;
+            if (await db.ExecuteAsync(WithdrawSql, new { Id = c.SubmissionId, Now = clock.GetUtcNow() }, ct) == 0)
+            {
+                return Result.NotSubmitted;
+            }
+            db.AfterCommit(new SubmissionsChanged());
+            return Result.Withdrawn;
         }
     }
 
