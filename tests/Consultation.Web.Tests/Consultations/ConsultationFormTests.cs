@@ -150,15 +150,11 @@ public sealed class ConsultationFormTests(TestApps apps)
         var client = app.Client(representative);
 
         var id = CreatedId(await client.SubmitAsync("/Consultations/Create", Fields("Sanitised by form", $"organisation:{organisation}",
-            "Hello <script>alert('x')</script> [link](javascript:alert(1)) <img src=x onerror=alert(2)>")));
+            Sanitisation.HostileMarkdown)));
 
         foreach (var page in new[] { $"/Consultations/{id}", $"/Consultations/{id}/Edit" })
         {
-            var document = await new AngleSharp.Html.Parser.HtmlParser().ParseDocumentAsync(await client.GetStringAsync(page, Ct), Ct);
-            var main = document.QuerySelector("main")!;
-            main.QuerySelectorAll("script").ShouldBeEmpty();
-            main.QuerySelectorAll("[onerror]").ShouldBeEmpty();
-            main.QuerySelectorAll("a[href^='javascript']").ShouldBeEmpty();
+            await client.ShouldRunNoScriptAsync(page);
         }
     }
 

@@ -151,17 +151,11 @@ public sealed class ConsultationTests(TestApps apps)
         var id = await CreatedIdAsync(await app.Client(representative).PostAsJsonAsync("/api/consultations", new
         {
             organisationId = organisation,
-            details = Details("Sanitised", "Hello <script>alert('x')</script> [link](javascript:alert(1)) <img src=x onerror=alert(2)>"),
+            details = Details("Sanitised", Sanitisation.HostileMarkdown),
         }, Ct));
         await app.SendAsync(representative, new ChangeConsultationStatus.Command(id, "open"));
 
-        var html = await (await app.Client().GetAsync($"/Consultations/{id}", Ct)).TextAsync();
-
-        var document = await new AngleSharp.Html.Parser.HtmlParser().ParseDocumentAsync(html, Ct);
-        var main = document.QuerySelector("main")!;
-        main.QuerySelectorAll("script").ShouldBeEmpty();
-        main.QuerySelectorAll("[onerror]").ShouldBeEmpty();
-        main.QuerySelectorAll("a[href^='javascript']").ShouldBeEmpty();
+        await app.Client().ShouldRunNoScriptAsync($"/Consultations/{id}");
     }
 
     [Theory, BothEngines]

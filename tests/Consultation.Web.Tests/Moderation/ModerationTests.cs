@@ -30,6 +30,28 @@ public sealed class ModerationTests(TestApps apps)
     }
 
     [Theory, BothEngines]
+    public async Task Outsiders_learn_nothing_of_pending_comments_hidden_submissions_or_a_draft_consultations_queue(Engine engine)
+    {
+        var app = apps.For(engine);
+        var pending = await app.CreateModerationSceneAsync(commentState: "pending");
+        var outsider = app.Client(await app.CreatePersonAsync());
+
+        (await outsider.StatusOfAsync(HttpMethod.Post, "/api/moderation/flags",
+            new { objectType = "comment", objectId = pending.CommentId, reason = "spam" })).ShouldBe(HttpStatusCode.NotFound);
+
+        var hidden = await app.CreateModerationSceneAsync();
+        await app.ExecuteSqlAsync("UPDATE submission SET hidden = @True WHERE id = @Id", new { True = true, Id = hidden.SubmissionId });
+        (await outsider.StatusOfAsync(HttpMethod.Post, "/api/moderation/flags",
+            new { objectType = "submission", objectId = hidden.SubmissionId, reason = "spam" })).ShouldBe(HttpStatusCode.NotFound);
+        (await app.ModerationRowsAboutAsync("moderation_flag", pending.CommentId)).ShouldBe(0);
+        (await app.ModerationRowsAboutAsync("moderation_flag", hidden.SubmissionId)).ShouldBe(0);
+
+        await app.ExecuteSqlAsync("UPDATE consultation SET status = 'draft' WHERE id = @Id", new { Id = hidden.ConsultationId });
+        (await outsider.StatusOfAsync(HttpMethod.Get, $"/api/moderation/consultations/{hidden.ConsultationId}/queue")).ShouldBe(HttpStatusCode.NotFound);
+        (await app.Client(hidden.Moderator).StatusOfAsync(HttpMethod.Get, $"/api/moderation/consultations/{hidden.ConsultationId}/queue")).ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Theory, BothEngines]
     public async Task Moderators_see_flags_grouped_by_object_with_counts_and_reasons(Engine engine)
     {
         var app = apps.For(engine);

@@ -175,15 +175,11 @@ public sealed class SubmissionFormTests(TestApps apps)
         var member = app.Client(w.Member);
 
         var id = DraftedId(await member.SubmitAsync($"/Consultations/{w.ConsultationId}/Draft", Fields("Sanitised by form", w.OrganisationId,
-            body: "Hello <script>alert('x')</script> [link](javascript:alert(1)) <img src=x onerror=alert(2)>")));
+            body: Sanitisation.HostileMarkdown)));
 
         foreach (var page in new[] { $"/Submissions/{id}", $"/Submissions/{id}/Edit" })
         {
-            var document = await new AngleSharp.Html.Parser.HtmlParser().ParseDocumentAsync(await member.GetStringAsync(page, Ct), Ct);
-            var main = document.QuerySelector("main")!;
-            main.QuerySelectorAll("script").ShouldBeEmpty();
-            main.QuerySelectorAll("[onerror]").ShouldBeEmpty();
-            main.QuerySelectorAll("a[href^='javascript']").ShouldBeEmpty();
+            await member.ShouldRunNoScriptAsync(page);
         }
     }
 

@@ -186,14 +186,9 @@ public sealed class SubmissionTests(TestApps apps)
         var app = apps.For(engine);
         var writers = await ArrangeAsync(app);
         var id = await DraftAsync(app, writers,
-            Text("Sanitised", "Hi <script>alert('x')</script> [a](javascript:alert(1)) <img src=x onerror=alert(2)>"));
+            Text("Sanitised", Sanitisation.HostileMarkdown));
         await app.SendAsync(writers.Member, new SubmitSubmission.Command(id));
 
-        var html = await (await app.Client().GetAsync($"/Submissions/{id}", Ct)).TextAsync();
-
-        var main = (await new AngleSharp.Html.Parser.HtmlParser().ParseDocumentAsync(html, Ct)).QuerySelector("main")!;
-        main.QuerySelectorAll("script").ShouldBeEmpty();
-        main.QuerySelectorAll("[onerror]").ShouldBeEmpty();
-        main.QuerySelectorAll("a[href^='javascript']").ShouldBeEmpty();
+        await app.Client().ShouldRunNoScriptAsync($"/Submissions/{id}");
     }
 }

@@ -6,7 +6,9 @@ using Mediator;
 
 namespace Consultation.Web.Features.Moderation;
 
-/// <summary>Anyone signed in flags a submission or comment for the moderators, with a reason and an optional note.</summary>
+/// <summary>
+/// Anyone signed in flags a visible submission or comment for the moderators, with a reason and an optional note.
+/// </summary>
 public static class FlagContent
 {
     public sealed record Command(ContentType ObjectType, Guid ObjectId, string Reason, string? Note) : ICommand<Result>, ISignedInRequest;
@@ -36,6 +38,12 @@ public static class FlagContent
         public async ValueTask<Result> Handle(Command c, CancellationToken ct)
         {
             var content = await ModeratedContent.FindAsync(db, c.ObjectType, c.ObjectId, ct);
+            if (content.State != "visible")
+            {
+                // Only what readers see can be flagged. A pending comment or a hidden submission is not there for
+                // anyone else (404 tells nothing of it), and it is already in the moderators' queue.
+                throw new NotFoundException(c.ObjectType == ContentType.Submission ? "The submission" : "The comment");
+            }
             var inserted = await db.ExecuteAsync(InsertSql, new
             {
                 Id = Guid.CreateVersion7(),

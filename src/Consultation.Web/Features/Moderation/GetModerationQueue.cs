@@ -65,7 +65,7 @@ public static class GetModerationQueue
 
     public sealed class Handler(Db db, Caller caller, AccessRules rules) : IQueryHandler<Query, Result>
     {
-        const string TitleSql = "SELECT title FROM consultation WHERE id = @ConsultationId";
+        const string ConsultationSql = "SELECT title AS Title, status AS Status FROM consultation WHERE id = @ConsultationId";
 
         // Excerpts: the submission's title, or the start of the comment.
         const string QueueSql = """
@@ -104,10 +104,21 @@ public static class GetModerationQueue
             ORDER BY a.created_at;
             """;
 
+        sealed record ConsultationRow
+        {
+            public string Title { get; init; } = "";
+            public string Status { get; init; } = "";
+        }
+
         public async ValueTask<Result> Handle(Query q, CancellationToken ct)
         {
             var userId = caller.RequiredUserId;
-            var title = await db.ExecuteScalarAsync<string>(TitleSql, q, ct) ?? throw new NotFoundException("The consultation");
+            var consultation = await db.QuerySingleOrDefaultAsync<ConsultationRow>(ConsultationSql, q, ct);
+            // A draft consultation does not exist for those who do not run it: 404, not 403.
+            if (consultation is null || (consultation.Status == "draft" && !await ModeratedContent.ModeratesAsync(db, userId, q.ConsultationId, ct)))
+            {
+                throw new NotFoundException("The consultation");
+            }
             await ModeratedContent.RequireModeratorAsync(db, rules, userId, q.ConsultationId, ct);
             using var grid = await db.QueryMultipleAsync(QueueSql, new { q.ConsultationId, UserId = userId, True = true, ExcerptLength }, ct);
             var flagged = (await grid.ReadAsync<FlagRow>())
@@ -118,7 +129,7 @@ public static class GetModerationQueue
             var pending = (await grid.ReadAsync<Item>()).AsList();
             var hidden = (await grid.ReadAsync<Item>()).AsList();
             var appeals = (await grid.ReadAsync<OpenAppeal>()).AsList();
-            return new Result(q.ConsultationId, title, flagged, pending, hidden, appeals);
+            return new Result(q.ConsultationId, consultation.Title, flagged, pending, hidden, appeals);
         }
     }
 
