@@ -41,30 +41,6 @@ public sealed class SearchSubmissionsTests(TestApps apps)
     }
 
     [Theory, BothEngines]
-    public async Task Matches_come_most_relevant_first_and_on_sqlite_relevance_is_worked_out_among_the_newest(Engine engine)
-    {
-        var app = apps.For(engine);
-        var word = Word();
-        var (oldest, middle, newest) = await ThreeMatchesAsync(app, word);
-        (await FoundAsync(app, $"q={word}")).ShouldBe([oldest, middle, newest]);
-
-        // With a window of two, SQLite ranks the two newest matches and lists the older one after them.
-        await using var windowed = new TestApp(engine, new Dictionary<string, string> { ["Search:RankWindow"] = "2" });
-        (oldest, middle, newest) = await ThreeMatchesAsync(windowed, word);
-        (await FoundAsync(windowed, $"q={word}")).ShouldBe(engine == Engine.Sqlite ? [middle, newest, oldest] : [oldest, middle, newest]);
-    }
-
-    /// <summary>Three positions with the word, oldest first, the older the more relevant.</summary>
-    static async Task<(Guid Oldest, Guid Middle, Guid Newest)> ThreeMatchesAsync(TestApp app, string word)
-    {
-        var lead = await app.CreateOrganisationAsync(await app.CreatePersonAsync());
-        var oldest = await app.CreateSubmissionForCoSigningAsync(lead, row: new(Title: $"On {word}", Body: $"{word} {word} {word} {word}"));
-        var middle = await app.CreateSubmissionForCoSigningAsync(lead, row: new(Body: $"{word} and {word} in a longer text about other things"));
-        var newest = await app.CreateSubmissionForCoSigningAsync(lead, row: new(Body: $"A long text that names {word} once among many other words"));
-        return (oldest, middle, newest);
-    }
-
-    [Theory, BothEngines]
     public async Task Each_filter_alone_and_combined(Engine engine)
     {
         var app = apps.For(engine);

@@ -90,12 +90,6 @@ public static class SearchSubmissions
     {
         readonly int countLimit = configuration.GetValue("Search:CountLimit", 1000);
 
-        // bm25 reads every match's word positions: a common word matches tens of thousands of positions (60 ms on
-        // SQLite for 24,000). Relevance is therefore worked out among the newest "Search:RankWindow" matches (default
-        // 2,000); older matches follow them, newest first, so none is lost. The window does not depend on the page, so
-        // every page of one search is cut from the same order.
-        readonly int rankWindow = configuration.GetValue("Search:RankWindow", 2000);
-
         // The statement is put together from these fixed pieces, one per filter given, so that each engine plans the
         // query with exactly the indexes it needs (a catch-all "@X IS NULL OR ..." hides them from the planner).
         // User input only ever travels as parameters.
@@ -110,11 +104,7 @@ public static class SearchSubmissions
         // rows are then read in full. Sorting the full rows instead would read every match's text and count every
         // match's signatories before the sort: with a common word, tens of thousands of them.
         const string PageColumns = "SELECT s.id AS id, s.submitted_at AS submitted_at\n";
-        // SQLite evaluates CASE lazily, so bm25 (the rank column) runs only for the matches inside the window.
-        const string SqliteWindowedRank = "CASE WHEN submission_search.rowid > @RankAbove THEN submission_search.rank END";
-        const string SqlitePageColumns = $"SELECT s.id AS id, s.submitted_at AS submitted_at, {SqliteWindowedRank} AS rank\n";
-        const string SqliteRankAboveColumns = "SELECT submission_search.rowid\n";
-        const string SqliteRankAbovePaging = "ORDER BY submission_search.rowid DESC LIMIT 1 OFFSET @RankWindow";
+        const string SqlitePageColumns = "SELECT s.id AS id, s.submitted_at AS submitted_at, submission_search.rank AS rank\n";
         const string PostgresPageColumns = "SELECT s.id AS id, s.submitted_at AS submitted_at, ts_rank(s.search, websearch_to_tsquery('simple', @Q)) AS rank\n";
         const string Columns = """
             SELECT s.id AS Id, s.title AS Title, s.summary AS Summary, s.language AS Language, s.status AS Status,
@@ -177,11 +167,11 @@ public static class SearchSubmissions
                           WHERE ss.submission_id = s.id AND ss.status = 'signed' AND k.constituency = @Constituency)
 
             """;
-        const string SqliteByRelevance = $"ORDER BY {SqliteWindowedRank} IS NULL, {SqliteWindowedRank}, s.submitted_at DESC, s.id DESC\n";
+        const string SqliteByRelevance = "ORDER BY submission_search.rank, s.submitted_at DESC, s.id DESC\n";
         const string PostgresByRelevance = "ORDER BY ts_rank(s.search, websearch_to_tsquery('simple', @Q)) DESC, s.submitted_at DESC, s.id DESC\n";
         const string Newest = "ORDER BY s.submitted_at DESC, s.id DESC\n";
         const string Paging = "LIMIT @Take OFFSET @Skip\n";
-        const string PageSqliteByRelevance = "ORDER BY page.rank IS NULL, page.rank, page.submitted_at DESC, page.id DESC;\n";
+        const string PageSqliteByRelevance = "ORDER BY page.rank, page.submitted_at DESC, page.id DESC;\n";
         const string PagePostgresByRelevance = "ORDER BY page.rank DESC, page.submitted_at DESC, page.id DESC;\n";
         const string PageNewest = "ORDER BY page.submitted_at DESC, page.id DESC;\n";
         const string CountedColumns = "SELECT COUNT(*) FROM (SELECT 1\n";
@@ -226,7 +216,9 @@ public static class SearchSubmissions
             var skip = (query.CurrentPage - 1) * PageSize;
             // One more than the limit, to tell "exactly the limit" from "more".
             var countUpTo = Math.Max(countLimit, skip + PageSize) + 1;
-            var parameters = new DynamicParameters(new
+            List<Item> rows;
+            int counted;
+            using (var results = await db.QueryMultipleAsync(sql, new
             {
                 Q = text,
                 Match = match,
@@ -242,17 +234,7 @@ public static class SearchSubmissions
                 Take = PageSize,
                 Skip = skip,
                 CountUpTo = countUpTo,
-                RankWindow = rankWindow,
-            });
-            if (sqlite && text is not null)
-            {
-                // The key just below the window; none when all matches fit in it, and then every match is ranked.
-                parameters.Add("RankAbove", await db.ExecuteScalarAsync<long?>(
-                    string.Concat(prefix, SqliteRankAboveColumns, where, SqliteRankAbovePaging), parameters, ct) ?? 0);
-            }
-            List<Item> rows;
-            int counted;
-            using (var results = await db.QueryMultipleAsync(sql, parameters, ct))
+            }, ct))
             {
                 rows = (await results.ReadAsync<Item>()).AsList();
                 counted = (int)await results.ReadSingleAsync<long>();
