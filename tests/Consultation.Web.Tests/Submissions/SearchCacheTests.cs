@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using Consultation.Web.Features.Organisations;
 using Consultation.Web.Features.Submissions;
 using Consultation.Web.Tests.Support;
 
@@ -30,6 +31,23 @@ public sealed class SearchCacheTests
         // Withdrawn through the platform: the cache is emptied, and the answer is current again.
         (await app.SendAsync(representative, new WithdrawSubmission.Command(first))).ShouldBe(WithdrawSubmission.Result.Withdrawn);
         (await SearchAsync(app, search)).ShouldBe([second]);
+    }
+
+    [Theory, BothEngines]
+    public async Task A_signatory_moving_country_clears_the_results_of_the_place_filters(Engine engine)
+    {
+        await using var app = new TestApp(engine, new Dictionary<string, string> { ["Search:CacheSeconds"] = "300" });
+        var representative = await app.CreatePersonAsync();
+        var lead = await app.CreateOrganisationAsync(representative);
+        var consultation = await app.CreateConsultationForCoSigningAsync(lead);
+        var submission = await app.CreateSubmissionForCoSigningAsync(lead, consultation);
+        var inSenegal = $"/api/submissions?consultation={consultation}&country=SN";
+        (await SearchAsync(app, inSenegal)).ShouldBeEmpty();
+
+        await app.SendAsync(representative, new EditOrganisationProfile.Command(
+            lead, "Moved Collective", "SN", null, ["grassroots"], "Works in Dakar", null, null, null));
+
+        (await SearchAsync(app, inSenegal)).ShouldBe([submission]);
     }
 
     static async Task<Guid[]> SearchAsync(TestApp app, string path) =>

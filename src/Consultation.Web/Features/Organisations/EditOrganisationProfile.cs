@@ -1,3 +1,4 @@
+using Consultation.Web.Features.Submissions;
 using Consultation.Web.Infrastructure.Access;
 using Consultation.Web.Infrastructure.Database;
 using Mediator;
@@ -36,6 +37,8 @@ public static class EditOrganisationProfile
         {
             await db.ExecuteAsync(Update, OrganisationProfileStorage.Parameters(command.OrganisationId, command), ct);
             await db.ReplaceConstituenciesAsync(command.OrganisationId, command, ct);
+            // Its country, region and constituencies are what submissions it signed are found by.
+            db.AfterCommit(new SubmissionsChanged());
             return Unit.Value;
         }
     }

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Primitives;
 namespace Consultation.Web.Features.Submissions;
 
 /// <summary>Published after a change that can alter search results: a submission submitted, edited, withdrawn, hidden
-/// or restored, or a signature added or taken back.</summary>
+/// or restored, a signature added or taken back, or a signatory's country, region or constituencies changed.</summary>
 public sealed record SubmissionsChanged : INotification;
 
 /// <summary>
