@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Consultation.Web.Tests.Networks;
 using Consultation.Web.Tests.Support;
 using Microsoft.Playwright;
 
@@ -17,8 +18,8 @@ public sealed partial class ConsultationFlowTests(Browser browser)
     public async Task Two_organisations_co_sign_a_third_comments_live_a_moderator_hides_it_and_the_report_lists_the_position()
     {
         var suffix = Guid.NewGuid().ToString("N")[..6];
-        var organiser = await App.CreatePersonAsync("Organiser " + suffix, twoFactor: true);
-        var network = await CreateNetworkAsync(organiser, "Sahel Migrant Networks " + suffix);
+        var network = await App.CreateNetworkAsync("Sahel Migrant Networks " + suffix);
+        var organiser = network.Organiser;
         var leadRepresentative = await App.CreatePersonAsync("Awa " + suffix);
         var lead = "Dakar Diaspora Forum " + suffix;
         await App.CreateOrganisationAsync(leadRepresentative, verified: true, name: lead);
@@ -33,7 +34,7 @@ public sealed partial class ConsultationFlowTests(Browser browser)
         var organiserPage = await organiserContext.NewPageAsync();
         await organiserPage.SignInWithTwoFactorAsync(App, organiser);
         await organiserPage.VisitAsync("/Consultations/Create");
-        await organiserPage.SelectOptionAsync("#Owner", $"network:{network}");
+        await organiserPage.SelectOptionAsync("#Owner", $"network:{network.Id}");
         var consultationTitle = "Voices for the 2027 national review " + suffix;
         await organiserPage.FillAsync("[name='Details.Title']", consultationTitle);
         await organiserPage.FillAsync("[name='Details.Description']", "Tell us what **safe migration** needs.");
@@ -134,16 +135,6 @@ public sealed partial class ConsultationFlowTests(Browser browser)
         await page.GetByRole(AriaRole.Link, new() { NameRegex = link }).First.ClickAsync();
         await page.WaitForLoadStateAsync();
         await page.ShouldHaveNoSeriousViolationsAsync();
-    }
-
-    async Task<Guid> CreateNetworkAsync(TestPerson organiser, string name)
-    {
-        var id = Guid.CreateVersion7();
-        await App.ExecuteSqlAsync("""
-            INSERT INTO network (id, name, created_at) VALUES (@Id, @Name, @Now);
-            INSERT INTO network_organiser (network_id, user_id, granted_at) VALUES (@Id, @Organiser, @Now);
-            """, new { Id = id, Name = name, Organiser = organiser.Id, Now = App.Clock.GetUtcNow() });
-        return id;
     }
 
     [GeneratedRegex("^Moderation queue$")]
