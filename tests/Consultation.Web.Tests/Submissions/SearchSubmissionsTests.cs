@@ -78,6 +78,46 @@ public sealed class SearchSubmissionsTests(TestApps apps)
     }
 
     [Theory, BothEngines]
+    public async Task The_region_filter_follows_signatures_and_organisations_that_move(Engine engine)
+    {
+        var app = apps.For(engine);
+        var mexican = await app.CreateOrganisationAsync(await app.CreatePersonAsync());
+        await app.ExecuteSqlAsync("UPDATE organisation SET country_code = 'MX' WHERE id = @Id", new { Id = mexican });
+        var kenyan = await app.CreateOrganisationAsync(await app.CreatePersonAsync());
+        await app.ExecuteSqlAsync("UPDATE organisation SET country_code = 'KE' WHERE id = @Id", new { Id = kenyan });
+        var consultation = await app.CreateConsultationForCoSigningAsync(mexican);
+        var c = $"consultation={consultation}";
+        var submission = await app.CreateSubmissionForCoSigningAsync(mexican, consultation);
+        (await FoundAsync(app, $"{c}&region=002")).ShouldBeEmpty();
+
+        // Invited is not signed; signing puts the submission in Kenya's regions at every level.
+        await app.AddCoSignerAsync(submission, kenyan, "invited");
+        (await FoundAsync(app, $"{c}&region=002")).ShouldBeEmpty();
+        await app.ExecuteSqlAsync("UPDATE submission_signatory SET status = 'signed' WHERE submission_id = @S AND organisation_id = @O", new { S = submission, O = kenyan });
+        (await FoundAsync(app, $"{c}&region=014")).ShouldBe([submission]);
+        (await FoundAsync(app, $"{c}&region=002")).ShouldBe([submission]);
+
+        // The co-signer moves to France: the submission leaves Africa for Europe. A region the organisation names
+        // itself wins over its country's.
+        await app.ExecuteSqlAsync("UPDATE organisation SET country_code = 'FR' WHERE id = @Id", new { Id = kenyan });
+        (await FoundAsync(app, $"{c}&region=002")).ShouldBeEmpty();
+        (await FoundAsync(app, $"{c}&region=150")).ShouldBe([submission]);
+        await app.ExecuteSqlAsync("UPDATE organisation SET region_code = '145' WHERE id = @Id", new { Id = kenyan });
+        (await FoundAsync(app, $"{c}&region=150")).ShouldBeEmpty();
+        (await FoundAsync(app, $"{c}&region=142")).ShouldBe([submission]);
+
+        // Withdrawing the signature, or removing the row, takes its regions away; the lead's stay.
+        await app.ExecuteSqlAsync("UPDATE submission_signatory SET status = 'declined' WHERE submission_id = @S AND organisation_id = @O", new { S = submission, O = kenyan });
+        (await FoundAsync(app, $"{c}&region=142")).ShouldBeEmpty();
+        (await FoundAsync(app, $"{c}&region=019")).ShouldBe([submission]);
+        await app.ExecuteSqlAsync("UPDATE submission_signatory SET status = 'signed' WHERE submission_id = @S AND organisation_id = @O", new { S = submission, O = kenyan });
+        (await FoundAsync(app, $"{c}&region=142")).ShouldBe([submission]);
+        await app.ExecuteSqlAsync("DELETE FROM submission_signatory WHERE submission_id = @S AND organisation_id = @O", new { S = submission, O = kenyan });
+        (await FoundAsync(app, $"{c}&region=142")).ShouldBeEmpty();
+        (await FoundAsync(app, $"{c}&region=013")).ShouldBe([submission]);
+    }
+
+    [Theory, BothEngines]
     public async Task Bad_filters_are_a_400_field_by_field(Engine engine)
     {
         var app = apps.For(engine);
@@ -197,5 +237,40 @@ public sealed class SearchSubmissionsTests(TestApps apps)
         var lastPage = await app.Client().GetStringAsync($"/Submissions?consultation={consultation}&pageNumber=2", Ct);
         lastPage.ShouldContain("22 submissions found");
         lastPage.ShouldNotContain("rel=\"next\"");
+    }
+
+    [Theory, BothEngines]
+    public async Task A_search_is_ranked_by_relevance_up_to_the_count_limit_and_newest_first_beyond_it(Engine engine)
+    {
+        await using var app = new TestApp(engine, new Dictionary<string, string> { ["Search:CountLimit"] = "3" });
+        var lead = await app.CreateOrganisationAsync(await app.CreatePersonAsync());
+        var consultation = await app.CreateConsultationForCoSigningAsync(lead);
+        var start = app.Clock.GetUtcNow();
+        var (rare, common) = (Word(), Word());
+
+        // Two matches, within the limit: the older one says the word three times and comes first.
+        var stronger = await app.CreateSubmissionForCoSigningAsync(lead, consultation, new(Title: $"{rare} {rare} {rare}", Body: common, SubmittedAt: start));
+        var weaker = await app.CreateSubmissionForCoSigningAsync(lead, consultation, new(Body: $"{rare} and a long text about other things {common}", SubmittedAt: start.AddMinutes(1)));
+        var ranked = await app.Client().GetFromJsonAsync<SearchSubmissions.Result>($"/api/submissions?q={rare}", Ct);
+        ranked!.Items.Select(i => i.Id).ShouldBe([stronger, weaker]);
+        ranked.RankedByRelevance.ShouldBeTrue();
+
+        // Five matches, more than the limit: newest first, and the page says why. A draft is not searched until it is
+        // submitted, and then it is the newest.
+        var later = new List<Guid>();
+        for (var i = 2; i < 4; i++)
+        {
+            later.Add(await app.CreateSubmissionForCoSigningAsync(lead, consultation, new(Body: common, SubmittedAt: start.AddMinutes(i))));
+        }
+        var draft = await app.CreateSubmissionForCoSigningAsync(lead, consultation, new(Body: $"{common} {common} {common}", Status: "draft"));
+        (await FoundAsync(app, $"q={common}")).ShouldNotContain(draft);
+        await app.ExecuteSqlAsync("UPDATE submission SET status = 'submitted', submitted_at = @At WHERE id = @Id", new { Id = draft, At = start.AddMinutes(5) });
+
+        var broad = await app.Client().GetFromJsonAsync<SearchSubmissions.Result>($"/api/submissions?q={common}", Ct);
+        broad!.RankedByRelevance.ShouldBeFalse();
+        broad.Total.ShouldBe(5);
+        broad.Items.Select(i => i.Id).ShouldBe([draft, later[1], later[0], weaker, stronger]);
+        (await app.Client().GetStringAsync($"/Submissions?q={common}", Ct)).ShouldContain("too many submissions to rank them by relevance");
+        (await app.Client().GetStringAsync($"/Submissions?q={rare}", Ct)).ShouldNotContain("too many submissions to rank them by relevance");
     }
 }

@@ -11,7 +11,8 @@ namespace Consultation.Web.Features.Submissions;
 /// <summary>
 /// Finds submitted positions: full text over title, summary and body (FTS5 on SQLite, tsvector on PostgreSQL), and
 /// filters on consultation, tags, language and the signatories (country, region at any level, constituency).
-/// Ranked by relevance when searching, else newest first; hidden submissions never appear.
+/// Newest first; a search is ranked by relevance when it matches at most "Search:CountLimit" submissions, and newest
+/// first too when it matches more (see <see cref="Handler"/>). Hidden submissions never appear.
 /// </summary>
 public static class SearchSubmissions
 {
@@ -30,9 +31,10 @@ public static class SearchSubmissions
 
     /// <summary>
     /// <see cref="Total"/> is exact unless <see cref="TotalIsCapped"/>: then more than Total submissions match (counting
-    /// stops there, see <see cref="Handler"/>), and there is always a next page.
+    /// stops there, see <see cref="Handler"/>), and there is always a next page. <see cref="RankedByRelevance"/> says
+    /// whether a search's results are in order of relevance or, having too many matches to rank, newest first.
     /// </summary>
-    public sealed record Result(IReadOnlyList<Item> Items, int Total, int Page, int PageSize, bool TotalIsCapped = false)
+    public sealed record Result(IReadOnlyList<Item> Items, int Total, int Page, int PageSize, bool TotalIsCapped = false, bool RankedByRelevance = false)
     {
         public bool HasNextPage => TotalIsCapped || Page * PageSize < Total;
     }
@@ -85,6 +87,10 @@ public static class SearchSubmissions
     /// Counting every match of a broad filter reads every matching row (on a platform of 100,000 submissions, all of
     /// them for an unfiltered list) on every page view, so the count stops after "Search:CountLimit" matches (default
     /// 1,000), or after the current page when that is further on, so the next-page link is always right.
+    /// The same limit bounds ranking: scoring a match means reading its word positions, and a common word matches tens
+    /// of thousands of submissions (ranking 24,000 took 50 ms on every page view), while its score says little when it
+    /// is in most texts. A search with more matches than the limit is listed newest first, which FTS5 walks lazily
+    /// (0026), and the page says so and suggests narrowing it.
     /// </summary>
     public sealed class Handler(Db db, IConfiguration configuration, SubmissionSearchCache cache) : IQueryHandler<Query, Result>
     {
@@ -93,13 +99,6 @@ public static class SearchSubmissions
         // The statement is put together from these fixed pieces, one per filter given, so that each engine plans the
         // query with exactly the indexes it needs (a catch-all "@X IS NULL OR ..." hides them from the planner).
         // User input only ever travels as parameters.
-        const string RegionTree = """
-            WITH RECURSIVE within (code) AS (
-                SELECT code FROM region WHERE code = @Region
-                UNION ALL
-                SELECT r.code FROM region r JOIN within w ON r.parent_code = w.code)
-
-            """;
         // The page is chosen first from narrow columns (ids, rank, date: from indexes where possible), and only its 20
         // rows are then read in full. Sorting the full rows instead would read every match's text and count every
         // match's signatories before the sort: with a common word, tens of thousands of them.
@@ -145,23 +144,18 @@ public static class SearchSubmissions
         const string PriorityFilter = "  AND EXISTS (SELECT 1 FROM submission_priority p WHERE p.submission_id = s.id AND p.priority_code = @Priority)\n";
         const string ObjectiveFilter = "  AND EXISTS (SELECT 1 FROM submission_objective g WHERE g.submission_id = s.id AND g.objective_number = @Objective)\n";
         // Signatory filters look at signed organisations only: an invitation says nothing about who stands behind it.
-        // Country and region are "id IN (the signed submissions of the matching organisations)": the set is collected
-        // once from the organisation indexes, where a correlated EXISTS would probe candidate rows one by one, and a
-        // place with few organisations would then cost a walk through every submission. A constituency is shared by
-        // a large part of all organisations, so probing each candidate finds a page (and the count limit) sooner.
+        // Country is "id IN (the signed submissions of the country's organisations)": the set is small and collected
+        // once from the organisation indexes, where probing candidates one by one would walk every submission to
+        // find a country's few. A region can hold a quarter of all organisations, too many signatures to collect on
+        // every view: submission_region (0025) holds each submission's regions at every level, one key to probe.
+        // A constituency is shared by a large part of all organisations, so probing each candidate finds a page (and
+        // the count limit) sooner.
         const string CountryFilter = """
               AND s.id IN (SELECT ss.submission_id FROM organisation o JOIN submission_signatory ss ON ss.organisation_id = o.id
                            WHERE o.country_code = @Country AND ss.status = 'signed')
 
             """;
-        // An organisation is in a region through its own region or, when it gave none, through its country's.
-        const string RegionFilter = """
-              AND s.id IN (SELECT ss.submission_id FROM submission_signatory ss
-                           WHERE ss.status = 'signed' AND ss.organisation_id IN (
-                               SELECT o.id FROM organisation o LEFT JOIN country oc ON oc.code = o.country_code
-                               WHERE COALESCE(o.region_code, oc.region_code) IN (SELECT code FROM within)))
-
-            """;
+        const string RegionFilter = "  AND EXISTS (SELECT 1 FROM submission_region sr WHERE sr.region_code = @Region AND sr.submission_id = s.id)\n";
         const string ConstituencyFilter = """
               AND EXISTS (SELECT 1 FROM submission_signatory ss JOIN organisation_constituency k ON k.organisation_id = ss.organisation_id
                           WHERE ss.submission_id = s.id AND ss.status = 'signed' AND k.constituency = @Constituency)
@@ -170,6 +164,8 @@ public static class SearchSubmissions
         const string SqliteByRelevance = "ORDER BY submission_search.rank, s.submitted_at DESC, s.id DESC\n";
         const string PostgresByRelevance = "ORDER BY ts_rank(s.search, websearch_to_tsquery('simple', @Q)) DESC, s.submitted_at DESC, s.id DESC\n";
         const string Newest = "ORDER BY s.submitted_at DESC, s.id DESC\n";
+        // FTS5 keys follow the order of submission (0026): the newest matches come first without reading the others.
+        const string SqliteNewestMatches = "ORDER BY submission_search.rowid DESC\n";
         const string Paging = "LIMIT @Take OFFSET @Skip\n";
         const string PageSqliteByRelevance = "ORDER BY page.rank, page.submitted_at DESC, page.id DESC;\n";
         const string PagePostgresByRelevance = "ORDER BY page.rank DESC, page.submitted_at DESC, page.id DESC;\n";
@@ -194,7 +190,6 @@ public static class SearchSubmissions
                 // Nothing searchable left (only quotes or spaces): nothing can match.
                 return new Result([], 0, query.CurrentPage, PageSize);
             }
-            var region = Blank(query.Region);
             var sqlite = db.Dialect == Dialect.Sqlite;
             var matching = new StringBuilder(text is null ? NoTextMatch : sqlite ? SqliteTextMatch : PostgresTextMatch);
             AppendIf(matching, query.Consultation is not null, ConsultationFilter);
@@ -202,23 +197,13 @@ public static class SearchSubmissions
             AppendIf(matching, Blank(query.Priority) is not null, PriorityFilter);
             AppendIf(matching, query.Objective is not null, ObjectiveFilter);
             AppendIf(matching, Blank(query.Country) is not null, CountryFilter);
-            AppendIf(matching, region is not null, RegionFilter);
+            AppendIf(matching, Blank(query.Region) is not null, RegionFilter);
             AppendIf(matching, Blank(query.Constituency) is not null, ConstituencyFilter);
-            var prefix = region is null ? "" : RegionTree;
             var where = matching.ToString();
-            var (pageColumns, order, pageOrder) = text is null ? (PageColumns, Newest, PageNewest)
-                : sqlite ? (SqlitePageColumns, SqliteByRelevance, PageSqliteByRelevance)
-                : (PostgresPageColumns, PostgresByRelevance, PagePostgresByRelevance);
-            var sql = string.Concat(
-                prefix, Columns, pageColumns, where, order, Paging, PageRows, pageOrder,
-                prefix, CountedColumns, where, CountedPaging);
-
             var skip = (query.CurrentPage - 1) * PageSize;
             // One more than the limit, to tell "exactly the limit" from "more".
             var countUpTo = Math.Max(countLimit, skip + PageSize) + 1;
-            List<Item> rows;
-            int counted;
-            using (var results = await db.QueryMultipleAsync(sql, new
+            var parameters = new
             {
                 Q = text,
                 Match = match,
@@ -229,16 +214,21 @@ public static class SearchSubmissions
                 Priority = Blank(query.Priority),
                 query.Objective,
                 Country = Blank(query.Country),
-                Region = region,
+                Region = Blank(query.Region),
                 Constituency = Blank(query.Constituency),
                 Take = PageSize,
                 Skip = skip,
                 CountUpTo = countUpTo,
-            }, ct))
-            {
-                rows = (await results.ReadAsync<Item>()).AsList();
-                counted = (int)await results.ReadSingleAsync<long>();
-            }
+            };
+
+            // Counted first, as the count decides the order; whether a search is ranked depends only on its matches,
+            // never on the page, so paging through it keeps one order.
+            var counted = (int)await db.ExecuteScalarAsync<long>(string.Concat(CountedColumns, where, CountedPaging), parameters, ct);
+            var ranked = text is not null && counted <= countLimit;
+            var (pageColumns, order, pageOrder) = ranked
+                ? sqlite ? (SqlitePageColumns, SqliteByRelevance, PageSqliteByRelevance) : (PostgresPageColumns, PostgresByRelevance, PagePostgresByRelevance)
+                : (PageColumns, text is not null && sqlite ? SqliteNewestMatches : Newest, PageNewest);
+            var rows = counted <= skip ? [] : await db.QueryAsync<Item>(string.Concat(Columns, pageColumns, where, order, Paging, PageRows, pageOrder), parameters, ct);
             var tags = rows.Count == 0 ? [] : await db.QueryAsync<Tag>(db.WithIdList(TagsSql, "submission_id"), new { Ids = rows.Select(r => r.Id).ToArray() }, ct);
             var items = rows.Select(r => r with
             {
@@ -246,8 +236,8 @@ public static class SearchSubmissions
                 Objectives = tags.Where(t => t.SubmissionId == r.Id && t.Objective is not null).Select(t => t.Objective!.Value).Order().ToList(),
             }).ToList();
             return counted == countUpTo
-                ? new Result(items, countUpTo - 1, query.CurrentPage, PageSize, TotalIsCapped: true)
-                : new Result(items, counted, query.CurrentPage, PageSize);
+                ? new Result(items, countUpTo - 1, query.CurrentPage, PageSize, TotalIsCapped: true, RankedByRelevance: ranked)
+                : new Result(items, counted, query.CurrentPage, PageSize, RankedByRelevance: ranked);
         }
 
         static void AppendIf(StringBuilder sql, bool condition, string fragment)
