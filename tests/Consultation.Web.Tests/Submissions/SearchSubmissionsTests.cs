@@ -78,9 +78,10 @@ public sealed class SearchSubmissionsTests(TestApps apps)
     }
 
     [Theory, BothEngines]
-    public async Task The_region_filter_follows_signatures_and_organisations_that_move(Engine engine)
+    public async Task Filters_follow_signatures_organisations_that_move_and_edited_submissions(Engine engine)
     {
-        var app = apps.For(engine);
+        // Its own app: the filters are also asked without a consultation, over every submission there is.
+        await using var app = new TestApp(engine);
         var mexican = await app.CreateOrganisationAsync(await app.CreatePersonAsync());
         await app.ExecuteSqlAsync("UPDATE organisation SET country_code = 'MX' WHERE id = @Id", new { Id = mexican });
         var kenyan = await app.CreateOrganisationAsync(await app.CreatePersonAsync());
@@ -96,6 +97,7 @@ public sealed class SearchSubmissionsTests(TestApps apps)
         await app.ExecuteSqlAsync("UPDATE submission_signatory SET status = 'signed' WHERE submission_id = @S AND organisation_id = @O", new { S = submission, O = kenyan });
         (await FoundAsync(app, $"{c}&region=014")).ShouldBe([submission]);
         (await FoundAsync(app, $"{c}&region=002")).ShouldBe([submission]);
+        (await FoundAsync(app, "region=002&country=KE")).ShouldBe([submission]);
 
         // The co-signer moves to France: the submission leaves Africa for Europe. A region the organisation names
         // itself wins over its country's.
@@ -105,6 +107,7 @@ public sealed class SearchSubmissionsTests(TestApps apps)
         await app.ExecuteSqlAsync("UPDATE organisation SET region_code = '145' WHERE id = @Id", new { Id = kenyan });
         (await FoundAsync(app, $"{c}&region=150")).ShouldBeEmpty();
         (await FoundAsync(app, $"{c}&region=142")).ShouldBe([submission]);
+        (await FoundAsync(app, "region=142")).ShouldBe([submission]);
 
         // Withdrawing the signature, or removing the row, takes its regions away; the lead's stay.
         await app.ExecuteSqlAsync("UPDATE submission_signatory SET status = 'declined' WHERE submission_id = @S AND organisation_id = @O", new { S = submission, O = kenyan });
@@ -115,6 +118,23 @@ public sealed class SearchSubmissionsTests(TestApps apps)
         await app.ExecuteSqlAsync("DELETE FROM submission_signatory WHERE submission_id = @S AND organisation_id = @O", new { S = submission, O = kenyan });
         (await FoundAsync(app, $"{c}&region=142")).ShouldBeEmpty();
         (await FoundAsync(app, $"{c}&region=013")).ShouldBe([submission]);
+
+        // Constituencies the lead takes on or gives up after signing.
+        await app.ExecuteSqlAsync("INSERT INTO organisation_constituency (organisation_id, constituency) VALUES (@Id, 'diaspora')", new { Id = mexican });
+        (await FoundAsync(app, $"{c}&constituency=diaspora&region=019")).ShouldBe([submission]);
+        await app.ExecuteSqlAsync("DELETE FROM organisation_constituency WHERE organisation_id = @Id", new { Id = mexican });
+        (await FoundAsync(app, "constituency=diaspora")).ShouldBeEmpty();
+
+        // Edits to the submission's own language and tags, and hiding it.
+        await app.ExecuteSqlAsync("UPDATE submission SET language = 'fr' WHERE id = @Id", new { Id = submission });
+        await app.ExecuteSqlAsync("INSERT INTO submission_priority (submission_id, priority_code) VALUES (@Id, 'P07')", new { Id = submission });
+        await app.ExecuteSqlAsync("INSERT INTO submission_objective (submission_id, objective_number) VALUES (@Id, 11)", new { Id = submission });
+        (await FoundAsync(app, "language=fr&priority=P07&objective=11&region=013")).ShouldBe([submission]);
+        (await FoundAsync(app, $"{c}&language=en")).ShouldBeEmpty();
+        await app.ExecuteSqlAsync("DELETE FROM submission_priority WHERE submission_id = @Id", new { Id = submission });
+        (await FoundAsync(app, $"{c}&priority=P07")).ShouldBeEmpty();
+        await app.ExecuteSqlAsync("UPDATE submission SET hidden = @True WHERE id = @Id", new { Id = submission, True = true });
+        (await FoundAsync(app, "language=fr&objective=11&region=013")).ShouldBeEmpty();
     }
 
     [Theory, BothEngines]
@@ -270,6 +290,7 @@ public sealed class SearchSubmissionsTests(TestApps apps)
         broad!.RankedByRelevance.ShouldBeFalse();
         broad.Total.ShouldBe(5);
         broad.Items.Select(i => i.Id).ShouldBe([draft, later[1], later[0], weaker, stronger]);
+        (await FoundAsync(app, "language=en")).ShouldBe([draft, later[1], later[0], weaker, stronger], "a filter's own list is newest first too");
         (await app.Client().GetStringAsync($"/Submissions?q={common}", Ct)).ShouldContain("too many submissions to rank them by relevance");
         (await app.Client().GetStringAsync($"/Submissions?q={rare}", Ct)).ShouldNotContain("too many submissions to rank them by relevance");
     }

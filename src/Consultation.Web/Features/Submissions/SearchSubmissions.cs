@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Consultation.Web.Features.Organisations;
 using Consultation.Web.Infrastructure.Database;
@@ -53,6 +54,9 @@ public static class SearchSubmissions
         public IReadOnlyList<string> Priorities { get; init; } = [];
         public IReadOnlyList<int> Objectives { get; init; } = [];
     }
+
+    /// <summary>A filter kept as a list in submission_facet: language, priority, objective, country, region, constituency.</summary>
+    sealed record Filter(string Facet, string Value);
 
     sealed record Tag
     {
@@ -134,36 +138,41 @@ public static class SearchSubmissions
             WHERE s.search @@ websearch_to_tsquery('simple', @Q) AND s.status = @Status AND s.hidden = @False
 
             """;
-        const string NoTextMatch = """
+        const string Listing = """
             FROM submission s
             WHERE s.status = @Status AND s.hidden = @False
 
             """;
+        // Without words to search, the shortest filter list given (submission_facet, 0025) is walked newest first.
+        // CROSS JOIN keeps SQLite walking it rather than the whole listing.
+        const string SqliteFacetList = """
+            FROM submission_facet d
+            CROSS JOIN submission s ON s.id = d.submission_id
+            WHERE d.facet = @ListFacet AND d.value = @ListValue AND d.status = @Status AND d.hidden = @False
+
+            """;
+        const string PostgresFacetList = """
+            FROM submission_facet d
+            JOIN submission s ON s.id = d.submission_id
+            WHERE d.facet = @ListFacet AND d.value = @ListValue AND d.status = @Status AND d.hidden = @False
+
+            """;
         const string ConsultationFilter = "  AND s.consultation_id = @Consultation\n";
-        const string LanguageFilter = "  AND s.language = @Language\n";
-        const string PriorityFilter = "  AND EXISTS (SELECT 1 FROM submission_priority p WHERE p.submission_id = s.id AND p.priority_code = @Priority)\n";
-        const string ObjectiveFilter = "  AND EXISTS (SELECT 1 FROM submission_objective g WHERE g.submission_id = s.id AND g.objective_number = @Objective)\n";
-        // Signatory filters look at signed organisations only: an invitation says nothing about who stands behind it.
-        // Country is "id IN (the signed submissions of the country's organisations)": the set is small and collected
-        // once from the organisation indexes, where probing candidates one by one would walk every submission to
-        // find a country's few. A region can hold a quarter of all organisations, too many signatures to collect on
-        // every view: submission_region (0025) holds each submission's regions at every level, one key to probe.
-        // A constituency is shared by a large part of all organisations, so probing each candidate finds a page (and
-        // the count limit) sooner.
-        const string CountryFilter = """
-              AND s.id IN (SELECT ss.submission_id FROM organisation o JOIN submission_signatory ss ON ss.organisation_id = o.id
-                           WHERE o.country_code = @Country AND ss.status = 'signed')
-
+        // Every other filter looks each candidate up by key. Signatory filters (country, region at every level,
+        // constituency) count signed organisations only: an invitation says nothing about who stands behind it.
+        const string FacetFilter = "  AND EXISTS (SELECT 1 FROM submission_facet f WHERE f.facet = @Facet{0} AND f.value = @Value{0} AND f.submission_id = s.id)\n";
+        // How many submissions a filter value has, up to a bound: enough to tell the shortest list from the others.
+        const string FacetLength = """
+            SELECT COUNT(*) FROM (
+                SELECT 1 FROM submission_facet
+                WHERE facet = @Facet AND value = @Value AND status = @Status AND hidden = @False
+                LIMIT @Bound) measured
             """;
-        const string RegionFilter = "  AND EXISTS (SELECT 1 FROM submission_region sr WHERE sr.region_code = @Region AND sr.submission_id = s.id)\n";
-        const string ConstituencyFilter = """
-              AND EXISTS (SELECT 1 FROM submission_signatory ss JOIN organisation_constituency k ON k.organisation_id = ss.organisation_id
-                          WHERE ss.submission_id = s.id AND ss.status = 'signed' AND k.constituency = @Constituency)
-
-            """;
+        const int FacetLengthBound = 20_000;
         const string SqliteByRelevance = "ORDER BY submission_search.rank, s.submitted_at DESC, s.id DESC\n";
         const string PostgresByRelevance = "ORDER BY ts_rank(s.search, websearch_to_tsquery('simple', @Q)) DESC, s.submitted_at DESC, s.id DESC\n";
         const string Newest = "ORDER BY s.submitted_at DESC, s.id DESC\n";
+        const string NewestInList = "ORDER BY d.submitted_at DESC, d.submission_id DESC\n";
         // FTS5 keys follow the order of submission (0026): the newest matches come first without reading the others.
         const string SqliteNewestMatches = "ORDER BY submission_search.rowid DESC\n";
         const string Paging = "LIMIT @Take OFFSET @Skip\n";
@@ -191,35 +200,43 @@ public static class SearchSubmissions
                 return new Result([], 0, query.CurrentPage, PageSize);
             }
             var sqlite = db.Dialect == Dialect.Sqlite;
-            var matching = new StringBuilder(text is null ? NoTextMatch : sqlite ? SqliteTextMatch : PostgresTextMatch);
-            AppendIf(matching, query.Consultation is not null, ConsultationFilter);
-            AppendIf(matching, Blank(query.Language) is not null, LanguageFilter);
-            AppendIf(matching, Blank(query.Priority) is not null, PriorityFilter);
-            AppendIf(matching, query.Objective is not null, ObjectiveFilter);
-            AppendIf(matching, Blank(query.Country) is not null, CountryFilter);
-            AppendIf(matching, Blank(query.Region) is not null, RegionFilter);
-            AppendIf(matching, Blank(query.Constituency) is not null, ConstituencyFilter);
-            var where = matching.ToString();
+            var status = Blank(query.Status) ?? "submitted";
             var skip = (query.CurrentPage - 1) * PageSize;
             // One more than the limit, to tell "exactly the limit" from "more".
             var countUpTo = Math.Max(countLimit, skip + PageSize) + 1;
-            var parameters = new
+            var parameters = new DynamicParameters(new
             {
                 Q = text,
                 Match = match,
-                Status = Blank(query.Status) ?? "submitted",
+                Status = status,
                 False = false,
                 query.Consultation,
-                Language = Blank(query.Language),
-                Priority = Blank(query.Priority),
-                query.Objective,
-                Country = Blank(query.Country),
-                Region = Blank(query.Region),
-                Constituency = Blank(query.Constituency),
                 Take = PageSize,
                 Skip = skip,
                 CountUpTo = countUpTo,
-            };
+            });
+
+            var filters = FiltersOf(query);
+            var list = text is null && query.Consultation is null && filters.Count > 0
+                ? await ShortestAsync(filters, status, ct)
+                : null;
+            var matching = new StringBuilder(
+                text is not null ? sqlite ? SqliteTextMatch : PostgresTextMatch
+                : list is not null ? sqlite ? SqliteFacetList : PostgresFacetList
+                : Listing);
+            if (list is not null)
+            {
+                parameters.Add("ListFacet", list.Facet);
+                parameters.Add("ListValue", list.Value);
+            }
+            AppendIf(matching, query.Consultation is not null, ConsultationFilter);
+            foreach (var (filter, i) in filters.Where(f => f != list).Select((f, i) => (f, i)))
+            {
+                matching.AppendFormat(CultureInfo.InvariantCulture, FacetFilter, i);
+                parameters.Add($"Facet{i}", filter.Facet);
+                parameters.Add($"Value{i}", filter.Value);
+            }
+            var where = matching.ToString();
 
             // Counted first, as the count decides the order; whether a search is ranked depends only on its matches,
             // never on the page, so paging through it keeps one order.
@@ -227,7 +244,7 @@ public static class SearchSubmissions
             var ranked = text is not null && counted <= countLimit;
             var (pageColumns, order, pageOrder) = ranked
                 ? sqlite ? (SqlitePageColumns, SqliteByRelevance, PageSqliteByRelevance) : (PostgresPageColumns, PostgresByRelevance, PagePostgresByRelevance)
-                : (PageColumns, text is not null && sqlite ? SqliteNewestMatches : Newest, PageNewest);
+                : (PageColumns, text is not null && sqlite ? SqliteNewestMatches : list is not null ? NewestInList : Newest, PageNewest);
             var rows = counted <= skip ? [] : await db.QueryAsync<Item>(string.Concat(Columns, pageColumns, where, order, Paging, PageRows, pageOrder), parameters, ct);
             var tags = rows.Count == 0 ? [] : await db.QueryAsync<Tag>(db.WithIdList(TagsSql, "submission_id"), new { Ids = rows.Select(r => r.Id).ToArray() }, ct);
             var items = rows.Select(r => r with
@@ -238,6 +255,37 @@ public static class SearchSubmissions
             return counted == countUpTo
                 ? new Result(items, countUpTo - 1, query.CurrentPage, PageSize, TotalIsCapped: true, RankedByRelevance: ranked)
                 : new Result(items, counted, query.CurrentPage, PageSize, RankedByRelevance: ranked);
+        }
+
+        static List<Filter> FiltersOf(Query query)
+        {
+            var given = new (string Facet, string? Value)[]
+            {
+                ("language", Blank(query.Language)),
+                ("priority", Blank(query.Priority)),
+                ("objective", query.Objective?.ToString(CultureInfo.InvariantCulture)),
+                ("country", Blank(query.Country)),
+                ("region", Blank(query.Region)),
+                ("constituency", Blank(query.Constituency)),
+            };
+            return given.Where(f => f.Value is not null).Select(f => new Filter(f.Facet, f.Value!)).ToList();
+        }
+
+        /// <summary>The filter with the fewest submissions (SQLite keeps no statistics to tell).</summary>
+        async Task<Filter> ShortestAsync(List<Filter> filters, string status, CancellationToken ct)
+        {
+            if (filters.Count == 1)
+            {
+                return filters[0];
+            }
+            var lengths = new List<(Filter Filter, long Length)>();
+            foreach (var filter in filters)
+            {
+                var length = await db.ExecuteScalarAsync<long>(FacetLength,
+                    new { filter.Facet, filter.Value, Status = status, False = false, Bound = FacetLengthBound }, ct);
+                lengths.Add((filter, length));
+            }
+            return lengths.MinBy(l => l.Length).Filter;
         }
 
         static void AppendIf(StringBuilder sql, bool condition, string fragment)
