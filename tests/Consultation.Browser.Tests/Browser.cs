@@ -34,6 +34,7 @@ public sealed class Browser : IAsyncDisposable
             });
         }
         var context = await chromium.NewContextAsync(new() { BaseURL = App.BaseAddress.ToString(), Locale = locale });
+        NetworkLog.Attach(context);
         // Safety nets, not assertions: CI runs every suite at once on two cores.
         context.SetDefaultTimeout(60_000);
         context.SetDefaultNavigationTimeout(90_000);

@@ -103,9 +103,7 @@ public sealed partial class ConsultationFlowTests(Browser browser)
 
         // The lead flags the comment; the organiser hides it from the moderation queue; the reader sees it go.
         await leadPage.VisitAsync(submissionPath + "/Comments");
-        await leadPage.Locator("li.comment", new() { HasText = comment }).GetByRole(AriaRole.Link, new() { Name = "Report to the moderators" }).ClickAsync();
-        await leadPage.WaitForLoadStateAsync();
-        await leadPage.ShouldHaveNoSeriousViolationsAsync();
+        await leadPage.ClickThroughAsync(leadPage.Locator("li.comment", new() { HasText = comment }).GetByRole(AriaRole.Link, new() { Name = "Report to the moderators" }));
         await leadPage.CheckAsync("[name='Reason'][value='personal-data']");
         await leadPage.SubmitAsync("Send the flag");
 
@@ -130,12 +128,7 @@ public sealed partial class ConsultationFlowTests(Browser browser)
     /// <summary>Follows a link by its accessible name and checks the page it leads to.</summary>
     static async Task FollowAsync(IPage page, string link) => await FollowAsync(page, new Regex("^" + Regex.Escape(link) + "$"));
 
-    static async Task FollowAsync(IPage page, Regex link)
-    {
-        await page.GetByRole(AriaRole.Link, new() { NameRegex = link }).First.ClickAsync();
-        await page.WaitForLoadStateAsync();
-        await page.ShouldHaveNoSeriousViolationsAsync();
-    }
+    static Task FollowAsync(IPage page, Regex link) => page.ClickThroughAsync(page.GetByRole(AriaRole.Link, new() { NameRegex = link }).First);
 
     [GeneratedRegex("^Moderation queue$")]
     private static partial Regex ModerationLink();
