@@ -65,8 +65,10 @@ CREATE TRIGGER submission_facet_objective AFTER INSERT OR DELETE ON submission_o
     FOR EACH ROW EXECUTE FUNCTION submission_facet_after_tag('objective', 'objective_number');
 
 -- The signatories' places: worked out again from all signed signatures of the submissions concerned whenever a
--- signature or a signatory's country, region or constituencies change.
-CREATE FUNCTION submission_facet_places(submissions uuid[]) RETURNS void LANGUAGE sql AS $$
+-- signature or a signatory's country, region or constituencies change. PL/pgSQL, not SQL, so that its plans are
+-- kept between calls.
+CREATE FUNCTION submission_facet_places(submissions uuid[]) RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
     DELETE FROM submission_facet WHERE submission_id = ANY (submissions) AND facet IN ('country', 'region', 'constituency');
     -- An organisation is in a region through its own region or, when it gave none, through its country's.
     INSERT INTO submission_facet (facet, value, submission_id, status, hidden, submitted_at)
@@ -84,21 +86,28 @@ CREATE FUNCTION submission_facet_places(submissions uuid[]) RETURNS void LANGUAG
     ) AS place (facet, value)
     WHERE s.id = ANY (submissions)
     ON CONFLICT DO NOTHING;
+END
 $$;
-CREATE FUNCTION submission_facet_after_signature() RETURNS trigger LANGUAGE plpgsql AS $$
+-- Once per statement, for all the submissions it touched: loading many signatures at once (the demo seeder, an
+-- import) then costs one pass, not one per row.
+CREATE FUNCTION submission_facet_after_signatures() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     IF TG_OP = 'INSERT' THEN
-        PERFORM submission_facet_places(ARRAY[NEW.submission_id]);
+        PERFORM submission_facet_places(ARRAY(SELECT DISTINCT submission_id FROM added WHERE status = 'signed'));
     ELSIF TG_OP = 'DELETE' THEN
-        PERFORM submission_facet_places(ARRAY[OLD.submission_id]);
+        PERFORM submission_facet_places(ARRAY(SELECT DISTINCT submission_id FROM removed));
     ELSE
-        PERFORM submission_facet_places(ARRAY[OLD.submission_id, NEW.submission_id]);
+        PERFORM submission_facet_places(ARRAY(SELECT submission_id FROM removed UNION SELECT submission_id FROM added));
     END IF;
     RETURN NULL;
 END
 $$;
-CREATE TRIGGER submission_facet_signature AFTER INSERT OR DELETE OR UPDATE OF status, submission_id, organisation_id
-    ON submission_signatory FOR EACH ROW EXECUTE FUNCTION submission_facet_after_signature();
+CREATE TRIGGER submission_facet_signatures_added AFTER INSERT ON submission_signatory
+    REFERENCING NEW TABLE AS added FOR EACH STATEMENT EXECUTE FUNCTION submission_facet_after_signatures();
+CREATE TRIGGER submission_facet_signatures_changed AFTER UPDATE ON submission_signatory
+    REFERENCING OLD TABLE AS removed NEW TABLE AS added FOR EACH STATEMENT EXECUTE FUNCTION submission_facet_after_signatures();
+CREATE TRIGGER submission_facet_signatures_removed AFTER DELETE ON submission_signatory
+    REFERENCING OLD TABLE AS removed FOR EACH STATEMENT EXECUTE FUNCTION submission_facet_after_signatures();
 -- An organisation that moves or changes constituencies changes the places of every submission it signed.
 CREATE FUNCTION submission_facet_after_organisation() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
