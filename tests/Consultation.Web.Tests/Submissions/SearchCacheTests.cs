@@ -34,7 +34,7 @@ public sealed class SearchCacheTests
     }
 
     [Theory, BothEngines]
-    public async Task A_signatory_moving_country_clears_the_results_of_the_place_filters(Engine engine)
+    public async Task A_signatory_moving_or_changing_constituencies_clears_the_results_of_the_place_filters(Engine engine)
     {
         await using var app = new TestApp(engine, new Dictionary<string, string> { ["Search:CacheSeconds"] = "300" });
         var representative = await app.CreatePersonAsync();
@@ -48,6 +48,16 @@ public sealed class SearchCacheTests
             lead, "Moved Collective", "SN", null, ["grassroots"], "Works in Dakar", null, null, null));
 
         (await SearchAsync(app, inSenegal)).ShouldBe([submission]);
+
+        // Constituencies edited through the platform: the ones kept stay, the new one is found, the dropped one is not.
+        await app.SendAsync(representative, new EditOrganisationProfile.Command(
+            lead, "Moved Collective", "SN", null, ["grassroots", "youth"], "Works in Dakar", null, null, null));
+        (await SearchAsync(app, "/api/submissions?constituency=grassroots&country=SN")).ShouldBe([submission]);
+        (await SearchAsync(app, "/api/submissions?constituency=youth")).ShouldBe([submission]);
+        await app.SendAsync(representative, new EditOrganisationProfile.Command(
+            lead, "Moved Collective", "SN", null, ["youth"], "Works in Dakar", null, null, null));
+        (await SearchAsync(app, "/api/submissions?constituency=grassroots")).ShouldBeEmpty();
+        (await SearchAsync(app, "/api/submissions?constituency=youth&region=002")).ShouldBe([submission]);
     }
 
     static async Task<Guid[]> SearchAsync(TestApp app, string path) =>

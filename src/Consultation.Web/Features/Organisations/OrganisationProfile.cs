@@ -72,7 +72,8 @@ public abstract class OrganisationProfileValidator<T> : AbstractValidator<T> whe
 /// <summary>How a validated profile is stored: trimmed, empty text as NULL, and the lower-cased search text.</summary>
 public static class OrganisationProfileStorage
 {
-    const string DeleteConstituencies = "DELETE FROM organisation_constituency WHERE organisation_id = @OrganisationId";
+    const string CurrentConstituencies = "SELECT constituency FROM organisation_constituency WHERE organisation_id = @OrganisationId";
+    const string DeleteConstituency = "DELETE FROM organisation_constituency WHERE organisation_id = @OrganisationId AND constituency = @Constituency";
     const string InsertConstituency = """
         INSERT INTO organisation_constituency (organisation_id, constituency) VALUES (@OrganisationId, @Constituency)
         """;
@@ -96,11 +97,18 @@ public static class OrganisationProfileStorage
         });
     }
 
+    /// <summary>
+    /// Writes only what changed: each constituency row added or removed makes the search lists of every submission the
+    /// organisation signed be worked out again (submission_facet, 0025), so a profile edit that keeps them costs nothing.
+    /// </summary>
     public static async Task ReplaceConstituenciesAsync(this Db db, Guid organisationId, IOrganisationProfile profile, CancellationToken ct)
     {
-        await db.ExecuteAsync(DeleteConstituencies, new { OrganisationId = organisationId }, ct);
+        var current = await db.QueryAsync<string>(CurrentConstituencies, new { OrganisationId = organisationId }, ct);
+        var wanted = profile.Constituencies!.Distinct().ToList();
+        await db.ExecuteAsync(DeleteConstituency,
+            current.Except(wanted).Select(c => new { OrganisationId = organisationId, Constituency = c }).ToList(), ct);
         await db.ExecuteAsync(InsertConstituency,
-            profile.Constituencies!.Distinct().Select(c => new { OrganisationId = organisationId, Constituency = c }).ToList(), ct);
+            wanted.Except(current).Select(c => new { OrganisationId = organisationId, Constituency = c }).ToList(), ct);
     }
 
     static string? OrNull(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
