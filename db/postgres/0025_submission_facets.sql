@@ -44,7 +44,7 @@ $$;
 CREATE TRIGGER submission_facet_submission AFTER INSERT OR UPDATE OF status, hidden, submitted_at, language ON submission
     FOR EACH ROW EXECUTE FUNCTION submission_facet_after_submission();
 
--- Tags: TG_ARGV[0] names the facet, the row's second column its value.
+-- Tags: TG_ARGV[0] names the facet, TG_ARGV[1] the column that holds its value.
 CREATE FUNCTION submission_facet_after_tag() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
     tag_value TEXT := CASE WHEN TG_OP = 'DELETE' THEN to_jsonb(OLD) ELSE to_jsonb(NEW) END ->> TG_ARGV[1];

@@ -124,8 +124,8 @@ public static class SearchSubmissions
             """;
         // CROSS JOIN fixes SQLite's join order: start from the FTS5 matches, then look the few rows up by key (left to
         // itself, the planner may walk every submitted row and probe the FTS table for each). INDEXED BY makes that
-        // look-up go by id: without statistics, the planner once rated ix_submission_language_listing (status, hidden,
-        // language, ...) as high as the id and scanned a whole language per match (20 s).
+        // look-up go by id: without statistics, the planner once rated an index on (status, hidden, language) as high
+        // as the id and scanned a whole language per match (20 s).
         const string SqliteTextMatch = """
             FROM submission_search
             CROSS JOIN submission_search_key k ON k.key = submission_search.rowid

@@ -10,8 +10,7 @@ public sealed record SubmissionsChanged : INotification;
 
 /// <summary>
 /// Search results for a few seconds ("Search:CacheSeconds", default 10; 0 turns it off). Listing and search pages are
-/// what most readers open, the same few filters and words again and again, and a broad full-text search ranks tens of
-/// thousands of matches. Results hold public data only, the same for every caller. Any change on this instance
+/// what most readers open, the same few filters and words again and again. Results hold public data only, the same for every caller. Any change on this instance
 /// empties the cache at once; other instances catch up within the seconds set.
 /// </summary>
 public sealed class SubmissionSearchCache(IConfiguration configuration)
